@@ -37,7 +37,7 @@ double tai_minus_utc(std::int64_t mjd, double fd) {
   int y = 0, m = 0, d = 0;
   date_of(mjd, y, m, d);
   double dat = 0;
-  if (eraDat(y, m, d, fd, &dat) < 0)
+  if (y < 1960 || eraDat(y, m, d, fd, &dat) < 0)
     throw InputError(fmt::format("UTC is undefined before 1960-01-01 (date {:04d}-{:02d}-{:02d})", y, m, d));
   return dat;
 }
