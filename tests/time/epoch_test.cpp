@@ -142,8 +142,8 @@ TEST(Epoch, TleEpochForm) {
   try {  // 1957 is before UTC existed: refused with the year in the message
     (void)Epoch::from_tle_epoch(57, 1.0);
     FAIL();
-  } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("1957"), std::string::npos);
+  } catch (const InputError& err) {
+    EXPECT_NE(std::string(err.what()).find("1957"), std::string::npos);
   }
   EXPECT_EQ(Epoch::from_tle_epoch(56, 366.5).iso(TimeScale::UTC, 0), "2056-12-31T12:00:00");  // leap year
   EXPECT_THROW((void)Epoch::from_tle_epoch(25, 366.5), InputError);
