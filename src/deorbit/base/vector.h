@@ -2,6 +2,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <Eigen/Geometry>  // cross products
 
 namespace deorbit {
 using Vec3 = Eigen::Vector3d;
