@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -298,7 +299,7 @@ ReadResult<MeanElements> read_omm(std::istream& in, const std::string& file_labe
     if (content >= 32) break;
   }
   OmmEncoding detected = detect_omm_encoding(head);
-  PrefixedBuf buf(std::move(head), in.rdbuf());
+  omm_detail::PrefixedBuf buf(std::move(head), in.rdbuf());
   std::istream replay(&buf);
   dispatch(replay, detected);
   return result;
