@@ -1,1 +1,33 @@
-int main() { return 0; }
+// The `deorbit` command: plans and verifies the controlled re-entry of large spacecraft.
+#include <exception>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "deorbit/app/propagate_command.h"
+#include "deorbit/base/error.h"
+
+int main(int argc, char** argv) {
+  CLI::App app(
+      "deorbit: plan and verify the controlled re-entry of large spacecraft.\n\n"
+      "Units are SI (m, s, kg, rad inside; degrees and km only where a file format uses them), times are ISO 8601\n"
+      "UTC, frames are named (TEME, GCRF, ITRF). Run 'deorbit COMMAND --help' for a command's manual.",
+      "deorbit");
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "deorbit 0.1.0");
+  int exit_code = 0;
+  deorbit::app::PropagateOptions propagate;
+  deorbit::app::add_propagate_command(app, propagate, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const deorbit::InputError& e) {
+    std::cerr << "deorbit: error: " << e.what() << '\n';
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "deorbit: internal error: " << e.what() << '\n';
+    return 1;
+  }
+  return exit_code;
+}
