@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "support/test_data.h"
 
@@ -21,7 +22,10 @@ struct CommandResult {
 };
 
 CommandResult run(const std::string& args) {
-  std::string err_file = ::testing::TempDir() + "/deorbit_stderr.txt";
+  // One stderr file per process and call: ctest runs the tests of this file in parallel processes.
+  static int calls = 0;
+  std::string err_file = ::testing::TempDir() + "/deorbit_stderr_" + std::to_string(getpid()) + "_" +
+                         std::to_string(++calls) + ".txt";
   std::string cmd = std::string(DEORBIT_APP) + " " + args + " 2>" + err_file;
   FILE* pipe = popen(cmd.c_str(), "r");
   std::string out;
@@ -31,6 +35,7 @@ CommandResult run(const std::string& args) {
   std::ifstream e(err_file);
   std::stringstream ss;
   ss << e.rdbuf();
+  std::filesystem::remove(err_file);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, ss.str()};
 }
 
