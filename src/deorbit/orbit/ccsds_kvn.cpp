@@ -78,7 +78,7 @@ bool same_unit(std::string_view found, std::string_view expected) {
   return f == squeeze_upper(expected);
 }
 
-std::string covariance_unit(std::string_view k) {
+std::string_view covariance_unit(std::string_view k) {
   // C<axis>[_DOT]_<axis>[_DOT], e.g. CX_X, CY_DOT_X, CZ_DOT_Z_DOT.
   auto axis = [&](std::size_t& pos) {
     if (pos >= k.size() || (k[pos] != 'X' && k[pos] != 'Y' && k[pos] != 'Z')) return false;
@@ -98,11 +98,13 @@ std::string covariance_unit(std::string_view k) {
   if (!axis(pos)) return {};
   dots += dot(pos);
   if (pos != k.size()) return {};
-  static constexpr const char* units[] = {"km**2", "km**2/s", "km**2/s**2"};
+  static constexpr std::string_view units[] = {"km**2", "km**2/s", "km**2/s**2"};
   return units[dots];
 }
 
-std::string format_real(double value) { return fmt::format("{:.16g}", value); }
+// 15 digits: the unit conversions leave noise in the 16th and 17th (85.5828 deg would print as 85.58280000000001),
+// and 15 still bring a value back to within 5e-15 relative.
+std::string format_real(double value) { return fmt::format("{:.15g}", value); }
 
 std::string format_epoch(const Epoch& epoch, TimeScale scale) {
   std::string s = epoch.iso(scale, 9);
@@ -113,6 +115,14 @@ std::string format_epoch(const Epoch& epoch, TimeScale scale) {
     while (s.size() > keep && s.back() == '0') s.pop_back();
   }
   return s;
+}
+
+std::string kvn_text(const std::string& value, const char* if_empty) {
+  if (value.empty()) return if_empty;
+  std::string out = value;
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  return out;
 }
 
 std::string creation_date_now() {

@@ -33,14 +33,17 @@ struct KvnLine {
 
 //! Unit of a 6x6 covariance keyword (CX_X ... CZ_DOT_Z_DOT): km**2, km**2/s or km**2/s**2 by the number of _DOT
 //! parts; empty string if the keyword is not a covariance element.
-[[nodiscard]] std::string covariance_unit(std::string_view keyword);
+[[nodiscard]] std::string_view covariance_unit(std::string_view keyword);
 
-//! Formats a double so that it reads back to within an ulp or two (16 significant digits, shortest form).
+//! Formats a double with 15 significant digits, trailing zeros dropped: it reads back to within 5e-15 relative.
 [[nodiscard]] std::string format_real(double value);
 
 //! ISO 8601 in the given scale with nanoseconds, trailing zeros dropped down to microseconds: exact for any
 //! epoch read from text with up to 9 decimals, and as short as CelesTrak's when it has 6.
 [[nodiscard]] std::string format_epoch(const Epoch& epoch, TimeScale scale);
+
+//! A text value fit for one KVN line: control characters become blanks; an empty value becomes if_empty.
+[[nodiscard]] std::string kvn_text(const std::string& value, const char* if_empty);
 
 //! "YYYY-MM-DDThh:mm:ss" of the current UTC time, for CREATION_DATE.
 [[nodiscard]] std::string creation_date_now();

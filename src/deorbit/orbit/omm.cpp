@@ -104,11 +104,11 @@ class Converter {
     double n = number("MEAN_MOTION", "a number > 0 in rev/day", [](double x) { return x > 0; });
     m.mean_motion = n * rev / day;
     m.eccentricity = number("ECCENTRICITY", "a number with 0 <= e < 1", [](double e) { return e >= 0 && e < 1; });
-    m.inclination = number("INCLINATION", "a number of deg with 0 <= i <= 180",
+    m.inclination = number("INCLINATION", "a number in deg with 0 <= i <= 180",
                            [](double i) { return i >= 0 && i <= 180; }) * constants::deg;
-    m.raan = number("RA_OF_ASC_NODE", "a number of deg") * constants::deg;
-    m.arg_of_perigee = number("ARG_OF_PERICENTER", "a number of deg") * constants::deg;
-    m.mean_anomaly = number("MEAN_ANOMALY", "a number of deg") * constants::deg;
+    m.raan = number("RA_OF_ASC_NODE", "a number in deg") * constants::deg;
+    m.arg_of_perigee = number("ARG_OF_PERICENTER", "a number in deg") * constants::deg;
+    m.mean_anomaly = number("MEAN_ANOMALY", "a number in deg") * constants::deg;
 
     if (auto t = integer("EPHEMERIS_TYPE", "an integer 0..9", 9)) m.ephemeris_type = static_cast<int>(*t);
     else if (xp) m.ephemeris_type = 4;
@@ -235,7 +235,8 @@ KeywordInfo keyword_info(std::string_view keyword) {
   for (const Entry& e : keyword_table)
     if (e.name == keyword) return {e.kind, std::string(e.unit)};
   if (keyword == "COV_REF_FRAME" || keyword.starts_with("USER_DEFINED_")) return {KeywordKind::Text, ""};
-  if (std::string unit = ccsds::covariance_unit(keyword); !unit.empty()) return {KeywordKind::Number, unit};
+  if (std::string_view unit = ccsds::covariance_unit(keyword); !unit.empty())
+    return {KeywordKind::Number, std::string(unit)};
   return {};
 }
 
@@ -270,6 +271,10 @@ OmmEncoding detect_omm_encoding(std::string_view head) {
   if (head.front() == '[' || head.front() == '{') return OmmEncoding::JSON;
   if (text::starts_with_ci(head, "CCSDS_OMM_VERS") || text::starts_with_ci(head, "COMMENT"))
     return OmmEncoding::KVN;
+  // "KEY = value" before any comma: KVN that does not open with its version line (the KVN reader says so).
+  std::string_view first_line = head.substr(0, head.find('\n'));
+  std::size_t eq = first_line.find('='), comma = first_line.find(',');
+  if (eq != std::string_view::npos && (comma == std::string_view::npos || eq < comma)) return OmmEncoding::KVN;
   return OmmEncoding::CSV;
 }
 

@@ -85,19 +85,6 @@ void read_kvn(std::istream& in, Sink& sink) {
 
 }  // namespace omm_detail
 
-namespace {
-
-// A value must stay on its line: control characters would break the KVN structure.
-std::string one_line(const std::string& s, const char* if_empty) {
-  if (s.empty()) return if_empty;
-  std::string out = s;
-  for (char& c : out)
-    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-  return out;
-}
-
-}  // namespace
-
 void write_omm_kvn(std::ostream& out, const MeanElements& m, const std::string& originator) {
   constexpr double rev = constants::two_pi;
   constexpr double day = constants::seconds_per_day;
@@ -110,11 +97,11 @@ void write_omm_kvn(std::ostream& out, const MeanElements& m, const std::string& 
 
   put("CCSDS_OMM_VERS", "3.0");
   put("CREATION_DATE", ccsds::creation_date_now());
-  put("ORIGINATOR", one_line(originator, "deorbit"));
+  put("ORIGINATOR", ccsds::kvn_text(originator, "deorbit"));
   out << '\n';
   // 502.0-B-3 asks for UNKNOWN when the name or designator is not known.
-  put("OBJECT_NAME", one_line(m.object.name, "UNKNOWN"));
-  put("OBJECT_ID", one_line(m.object.international_designator, "UNKNOWN"));
+  put("OBJECT_NAME", ccsds::kvn_text(m.object.name, "UNKNOWN"));
+  put("OBJECT_ID", ccsds::kvn_text(m.object.international_designator, "UNKNOWN"));
   put("CENTER_NAME", "EARTH");
   put("REF_FRAME", "TEME");
   put("TIME_SYSTEM", "UTC");
