@@ -11,17 +11,12 @@ namespace deorbit::sgp4_detail {
 namespace {
 
 // Lunar and solar constants (Spacetrack Report #3, SDP4).
-constexpr double zes = 0.01675;   // solar orbit eccentricity
-constexpr double zel = 0.05490;   // lunar orbit eccentricity
-constexpr double zns = 1.19459e-5;  // [rad/min] solar mean motion
-constexpr double znl = 1.5835218e-4;  // [rad/min] lunar mean motion
 constexpr double c1ss = 2.9864797e-6;
 constexpr double c1l = 4.7968065e-7;
 constexpr double zsinis = 0.39785416;  // sin and cos of the obliquity of the ecliptic
 constexpr double zcosis = 0.91744867;
 constexpr double zcosgs = 0.1945905;
 constexpr double zsings = -0.98088458;
-constexpr double rptim = 4.37526908801129966e-3;  // [rad/min] Earth rotation rate
 
 // Coefficients of the one-day and half-day resonance terms.
 constexpr double q22 = 1.7891679e-6;
@@ -42,9 +37,9 @@ constexpr double g52 = 1.0508330;
 constexpr double g54 = 4.4108898;
 
 // The resonance integrator's fixed step [min], and half its square.
-constexpr double step_pos = 720.0;
-constexpr double step_neg = -720.0;
-constexpr double step2 = 259200.0;
+constexpr double step_pos = resonance_step;
+constexpr double step_neg = -resonance_step;
+constexpr double step2 = resonance_step2;
 
 // Geometry of one perturbing body (Sun or Moon) relative to the orbit; the s and z terms of dscom.
 struct BodyTerms {
@@ -330,6 +325,37 @@ void deep_space_init(Sgp4Record& rec, const DeepSpaceCommon& c, double xpidot) {
   }
 }
 
+ResonanceRates resonance_rates(const Sgp4Record& rec, double atime, double xli, double xni) {
+  double xndt = 0, xldot = 0, xnddt = 0;
+  if (rec.resonance != 2) {
+    // Near-synchronous resonance terms.
+    xndt = rec.del1 * std::sin(xli - fasx2) + rec.del2 * std::sin(2.0 * (xli - fasx4)) +
+           rec.del3 * std::sin(3.0 * (xli - fasx6));
+    xldot = xni + rec.xfact;
+    xnddt = rec.del1 * std::cos(xli - fasx2) + 2.0 * rec.del2 * std::cos(2.0 * (xli - fasx4)) +
+            3.0 * rec.del3 * std::cos(3.0 * (xli - fasx6));
+    xnddt = xnddt * xldot;
+  } else {
+    // Near half-day resonance terms.
+    const double xomi = rec.argpo + rec.argpdot * atime;
+    const double x2omi = xomi + xomi;
+    const double x2li = xli + xli;
+    xndt = rec.d2201 * std::sin(x2omi + xli - g22) + rec.d2211 * std::sin(xli - g22) +
+           rec.d3210 * std::sin(xomi + xli - g32) + rec.d3222 * std::sin(-xomi + xli - g32) +
+           rec.d4410 * std::sin(x2omi + x2li - g44) + rec.d4422 * std::sin(x2li - g44) +
+           rec.d5220 * std::sin(xomi + xli - g52) + rec.d5232 * std::sin(-xomi + xli - g52) +
+           rec.d5421 * std::sin(xomi + x2li - g54) + rec.d5433 * std::sin(-xomi + x2li - g54);
+    xldot = xni + rec.xfact;
+    xnddt = rec.d2201 * std::cos(x2omi + xli - g22) + rec.d2211 * std::cos(xli - g22) +
+            rec.d3210 * std::cos(xomi + xli - g32) + rec.d3222 * std::cos(-xomi + xli - g32) +
+            rec.d5220 * std::cos(xomi + xli - g52) + rec.d5232 * std::cos(-xomi + xli - g52) +
+            2.0 * (rec.d4410 * std::cos(x2omi + x2li - g44) + rec.d4422 * std::cos(x2li - g44) +
+                   rec.d5421 * std::cos(xomi + x2li - g54) + rec.d5433 * std::cos(-xomi + x2li - g54));
+    xnddt = xnddt * xldot;
+  }
+  return {xndt, xldot, xnddt};
+}
+
 void deep_space_secular(const Sgp4Record& rec, double t, DeepSpaceMean& m) {
   const double theta = std::fmod(rec.gsto + t * rptim, two_pi);
   m.em = m.em + rec.dedt * t;
@@ -348,32 +374,10 @@ void deep_space_secular(const Sgp4Record& rec, double t, DeepSpaceMean& m) {
   double xli = rec.xlamo;
   double xndt = 0, xldot = 0, xnddt = 0, ft = 0;
   for (;;) {
-    if (rec.resonance != 2) {
-      // Near-synchronous resonance terms.
-      xndt = rec.del1 * std::sin(xli - fasx2) + rec.del2 * std::sin(2.0 * (xli - fasx4)) +
-             rec.del3 * std::sin(3.0 * (xli - fasx6));
-      xldot = xni + rec.xfact;
-      xnddt = rec.del1 * std::cos(xli - fasx2) + 2.0 * rec.del2 * std::cos(2.0 * (xli - fasx4)) +
-              3.0 * rec.del3 * std::cos(3.0 * (xli - fasx6));
-      xnddt = xnddt * xldot;
-    } else {
-      // Near half-day resonance terms.
-      const double xomi = rec.argpo + rec.argpdot * atime;
-      const double x2omi = xomi + xomi;
-      const double x2li = xli + xli;
-      xndt = rec.d2201 * std::sin(x2omi + xli - g22) + rec.d2211 * std::sin(xli - g22) +
-             rec.d3210 * std::sin(xomi + xli - g32) + rec.d3222 * std::sin(-xomi + xli - g32) +
-             rec.d4410 * std::sin(x2omi + x2li - g44) + rec.d4422 * std::sin(x2li - g44) +
-             rec.d5220 * std::sin(xomi + xli - g52) + rec.d5232 * std::sin(-xomi + xli - g52) +
-             rec.d5421 * std::sin(xomi + x2li - g54) + rec.d5433 * std::sin(-xomi + x2li - g54);
-      xldot = xni + rec.xfact;
-      xnddt = rec.d2201 * std::cos(x2omi + xli - g22) + rec.d2211 * std::cos(xli - g22) +
-              rec.d3210 * std::cos(xomi + xli - g32) + rec.d3222 * std::cos(-xomi + xli - g32) +
-              rec.d5220 * std::cos(xomi + xli - g52) + rec.d5232 * std::cos(-xomi + xli - g52) +
-              2.0 * (rec.d4410 * std::cos(x2omi + x2li - g44) + rec.d4422 * std::cos(x2li - g44) +
-                     rec.d5421 * std::cos(xomi + x2li - g54) + rec.d5433 * std::cos(-xomi + x2li - g54));
-      xnddt = xnddt * xldot;
-    }
+    const ResonanceRates rates = resonance_rates(rec, atime, xli, xni);
+    xndt = rates.xndt;
+    xldot = rates.xldot;
+    xnddt = rates.xnddt;
     if (std::fabs(t - atime) < step_pos) {
       ft = t - atime;
       break;

@@ -12,6 +12,15 @@ namespace deorbit::sgp4_detail {
 inline constexpr double two_pi = 6.283185307179586476925287;
 inline constexpr double pi = 3.14159265358979323846;
 
+// Lunar and solar constants used at propagation time (Spacetrack Report #3, SDP4); the batch kernels use them too.
+inline constexpr double zes = 0.01675;         //!< [-] solar orbit eccentricity
+inline constexpr double zel = 0.05490;         //!< [-] lunar orbit eccentricity
+inline constexpr double zns = 1.19459e-5;      //!< [rad/min] solar mean motion
+inline constexpr double znl = 1.5835218e-4;    //!< [rad/min] lunar mean motion
+inline constexpr double rptim = 4.37526908801129966e-3;  //!< [rad/min] Earth rotation rate
+inline constexpr double resonance_step = 720.0;     //!< [min] fixed step of the resonance integrator
+inline constexpr double resonance_step2 = 259200.0;  //!< [min^2] half the step's square
+
 //! Intermediate quantities of the lunar-solar set-up (dscom) that the resonance set-up (dsinit) needs.
 struct DeepSpaceCommon {
   double sinim = 0, cosim = 0, emsq = 0;
@@ -46,6 +55,18 @@ DeepSpaceCommon deep_space_common(Sgp4Record& rec, double tc);
 //! dsinit: lunar-solar secular rates and resonance coefficients, stored in the record. xpidot [rad/min] is the
 //! rate of the longitude of perigee.
 void deep_space_init(Sgp4Record& rec, const DeepSpaceCommon& c, double xpidot);
+
+//! Rates of the resonance integrator at a node: d(xni)/dt, d(xli)/dt and d2(xni)/dt2.
+struct ResonanceRates {
+  double xndt = 0;   //!< [rad/min^2] rate of the mean motion
+  double xldot = 0;  //!< [rad/min] rate of the resonant angle
+  double xnddt = 0;  //!< [rad/min^3] second derivative of the mean motion
+};
+
+//! The resonance terms at atime [min] from epoch, resonant angle xli [rad] and mean motion xni [rad/min] (the
+//! derivative part of dspace). The integrator of deep_space_secular steps with them; the batch propagator caches
+//! them per 720-minute node, which gives the same numbers as integrating from epoch at every call.
+ResonanceRates resonance_rates(const Sgp4Record& rec, double atime, double xli, double xni);
 
 //! dspace: adds lunar-solar secular effects and integrates resonance from epoch to t [min]. Pure.
 void deep_space_secular(const Sgp4Record& rec, double t, DeepSpaceMean& m);
