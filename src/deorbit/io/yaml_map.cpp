@@ -1,0 +1,144 @@
+#include "deorbit/io/yaml_map.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "deorbit/base/error.h"
+#include "deorbit/base/text.h"
+
+namespace deorbit {
+namespace {
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+}  // namespace
+
+YamlMap::YamlMap(YAML::Node node, std::string file, std::string path)
+    : node_(std::move(node)), file_(std::move(file)), path_(std::move(path)) {}
+
+YamlMap YamlMap::load_text(const std::string& text, const std::string& label) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    throw InputError(ParseIssue{label, e.mark.line + 1, e.mark.column + 1, "", "", "YAML syntax: " + e.msg});
+  }
+  if (!root.IsMap())
+    throw InputError(ParseIssue{label, 1, 1, "", "a mapping of keys to values at the top level", "something else"});
+  return YamlMap(root, label, "");
+}
+
+YamlMap YamlMap::load_file(const std::string& path) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    throw InputError(fmt::format("{}: cannot open file", path));
+  } catch (const YAML::Exception& e) {
+    throw InputError(ParseIssue{path, e.mark.line + 1, e.mark.column + 1, "", "", "YAML syntax: " + e.msg});
+  }
+  if (!root.IsMap())
+    throw InputError(ParseIssue{path, 1, 1, "", "a mapping of keys to values at the top level", "something else"});
+  return YamlMap(root, path, "");
+}
+
+void YamlMap::fail(const YAML::Node& at, const std::string& key, const std::string& expected) const {
+  YAML::Mark m = at.IsDefined() ? at.Mark() : node_.Mark();
+  std::string found = at.IsDefined() && at.IsScalar() ? at.Scalar() : (at.IsDefined() ? "a non-scalar value" : "nothing");
+  std::string name = path_.empty() ? key : path_ + "." + key;
+  throw InputError(ParseIssue{file_, m.line + 1, m.column + 1, name, expected, found});
+}
+
+YAML::Node YamlMap::get(const std::string& key) const {
+  used_.insert(key);
+  return node_[key];
+}
+
+bool YamlMap::has(const std::string& key) const { return static_cast<bool>(node_[key]); }
+
+double YamlMap::number(const std::string& key, const char* unit, double min, double max) const {
+  YAML::Node n = get(key);
+  std::string expected = fmt::format("a number in [{}, {}]{}{}", min, max, *unit ? " " : "", unit);
+  if (!n.IsDefined() || !n.IsScalar()) fail(n, key, expected);
+  auto v = text::parse_double(n.Scalar());
+  if (!v || *v < min || *v > max) fail(n, key, expected);
+  return *v;
+}
+
+double YamlMap::number_or(const std::string& key, double fallback, const char* unit, double min, double max) const {
+  if (!has(key)) {
+    used_.insert(key);
+    return fallback;
+  }
+  return number(key, unit, min, max);
+}
+
+int YamlMap::integer_or(const std::string& key, int fallback, int min, int max) const {
+  YAML::Node n = get(key);
+  if (!n.IsDefined()) return fallback;
+  std::string expected = fmt::format("an integer in [{}, {}]", min, max);
+  if (!n.IsScalar()) fail(n, key, expected);
+  auto v = text::parse_int(n.Scalar());
+  if (!v || *v < min || *v > max) fail(n, key, expected);
+  return static_cast<int>(*v);
+}
+
+bool YamlMap::flag_or(const std::string& key, bool fallback) const {
+  YAML::Node n = get(key);
+  if (!n.IsDefined()) return fallback;
+  std::string s = n.IsScalar() ? n.Scalar() : "";
+  if (s == "true") return true;
+  if (s == "false") return false;
+  fail(n, key, "true or false");
+}
+
+std::string YamlMap::text_or(const std::string& key, const std::string& fallback,
+                             const std::vector<std::string>& choices) const {
+  YAML::Node n = get(key);
+  if (!n.IsDefined()) return fallback;
+  if (!n.IsScalar()) fail(n, key, choices.empty() ? "a text" : "one of " + join(choices));
+  if (!choices.empty() && std::find(choices.begin(), choices.end(), n.Scalar()) == choices.end())
+    fail(n, key, "one of " + join(choices));
+  return n.Scalar();
+}
+
+std::optional<YamlMap> YamlMap::map(const std::string& key) const {
+  YAML::Node n = get(key);
+  if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+  if (!n.IsMap()) fail(n, key, "a mapping of keys to values");
+  return YamlMap(n, file_, path_.empty() ? key : path_ + "." + key);
+}
+
+std::vector<std::string> YamlMap::text_list(const std::string& key, const std::vector<std::string>& choices) const {
+  YAML::Node n = get(key);
+  std::vector<std::string> out;
+  if (!n.IsDefined() || n.IsNull()) return out;
+  if (!n.IsSequence()) fail(n, key, "a list, e.g. [" + join(choices) + "]");
+  for (const auto& item : n) {
+    if (!item.IsScalar() || (!choices.empty() && std::find(choices.begin(), choices.end(), item.Scalar()) == choices.end()))
+      fail(item, key, "list items from " + join(choices));
+    out.push_back(item.Scalar());
+  }
+  return out;
+}
+
+void YamlMap::refuse_unknown_keys() const {
+  for (const auto& kv : node_) {
+    std::string key = kv.first.as<std::string>();
+    if (!used_.count(key)) {
+      std::vector<std::string> known(used_.begin(), used_.end());
+      std::string name = path_.empty() ? key : path_ + "." + key;
+      YAML::Mark m = kv.first.Mark();
+      throw InputError(ParseIssue{file_, m.line + 1, m.column + 1, name,
+                                  "one of the keys " + join(known), key});
+    }
+  }
+}
+
+}  // namespace deorbit
