@@ -180,6 +180,18 @@ TEST(Tle, ReadsWholeCataloguesFromSharedData) {
   EXPECT_EQ(same, active.records.size());
 }
 
+TEST(Tle, TruncatedInputEndsWithAnIssueNotAHang) {
+  // Found by the fuzzer: a name line or a line 1 at the very end of the input made the reader loop forever.
+  for (const std::string& tail : {std::string("ORPHAN NAME"), std::string(kIss1), "ISS\n" + std::string(kIss1)}) {
+    std::stringstream in(std::string(kIss1) + "\n" + kIss2 + "\n" + tail + "\n");
+    TleReader reader(in, "truncated.tle");
+    EXPECT_TRUE(reader.next());
+    EXPECT_FALSE(reader.next());
+    ASSERT_EQ(reader.issues().size(), 1u) << tail;
+    EXPECT_EQ(reader.issues()[0].found, "end of input");
+  }
+}
+
 TEST(Tle, MissingFileNamesThePath) {
   EXPECT_THROW((void)read_tle_file("/no/such/file.tle"), InputError);
 }

@@ -254,24 +254,27 @@ std::optional<MeanElements> TleReader::next() {
       }
       name = line;
       name_line = line_no_;
-      if (!read_line(line) || !is_tle_line(line, '1')) {
+      bool more = read_line(line);
+      if (!more || !is_tle_line(line, '1')) {
         ParseIssue issue{file_, name_line, 1, "line 1",
                          "a TLE line 1 after the name line '" + std::string(text::trim(name)) + "'",
-                         line.substr(0, 20)};
+                         more ? line.substr(0, 20) : "end of input"};
         if (options_.strict) throw InputError(issue);
         issues_.push_back(issue);
-        if (!line.empty()) pending_ = line;
+        if (more) pending_ = line;  // it may start the next element set
         continue;
       }
     }
     std::string line1 = line;
     int line1_no = line_no_;
     std::string line2;
-    if (!read_line(line2) || !is_tle_line(line2, '2')) {
-      ParseIssue issue{file_, line1_no + 1, 1, "line 2", "a TLE line 2 after line 1", line2.substr(0, 20)};
+    bool more = read_line(line2);
+    if (!more || !is_tle_line(line2, '2')) {
+      ParseIssue issue{file_, line1_no + 1, 1, "line 2", "a TLE line 2 after line 1",
+                       more ? line2.substr(0, 20) : "end of input"};
       if (options_.strict) throw InputError(issue);
       issues_.push_back(issue);
-      if (!line2.empty()) pending_ = line2;
+      if (more) pending_ = line2;  // it may start the next element set
       continue;
     }
     int line2_no = line_no_;
