@@ -1,6 +1,10 @@
 // Positions of the Sun and the Moon in GCRF from analytic series (no ephemeris file needed).
-// Reference: Montenbruck & Gill, "Satellite Orbits" (2000), sec. 3.3.2 (low-precision Sun and Moon series);
-// see the accuracy stated on each function and docs/validation.md.
+// References: Sun: Montenbruck & Pfleger, "Astronomy on the Personal Computer", 4th ed. (2000), SUN200 (Keplerian
+// Earth orbit with the perturbations of Venus, Mars, Jupiter, Saturn and the Moon). Moon: Meeus, "Astronomical
+// Algorithms", 2nd ed. (1998), ch. 47 (truncated ELP-2000/82, 60 + 60 terms). Both referred to the mean ecliptic
+// and equinox of date and rotated to GCRF with the IAU 2006 precession (Fukushima-Williams angles, frame bias
+// included). Geometric positions (no light time, no aberration), as JPL ephemerides give them.
+// Accuracy (tests/frames/solar_system_test.cpp, docs/validation-forces.md): see each function.
 #pragma once
 
 #include "deorbit/base/vector.h"
@@ -8,9 +12,13 @@
 
 namespace deorbit {
 
-//! [m] geocentric position of the Sun in GCRF at the epoch (TT used internally).
+//! [m] geocentric position of the Sun in GCRF at the epoch (TT used internally). Direction within 2.2" and distance
+//! within 2.3e-6 (350 km) of ERFA's eraEpv00 over 2000-2050 (RMS 1.2"); 1.65" and 100 km from DE405 on 2025-01-01.
+//! About 0.2 us.
 [[nodiscard]] Vec3 sun_position_gcrf(const Epoch& t);
-//! [m] geocentric position of the Moon in GCRF at the epoch.
+//! [m] geocentric position of the Moon in GCRF at the epoch. 0.7" and 2 km from DE405 on 2025-01-01/02; over
+//! 1950-2100 the series is good to 2.9" RMS (18" worst) and 6 km RMS (32 km worst) against ELP/MPP02 (ERFA's
+//! eraMoon98 notes, same series). About 0.3 us.
 [[nodiscard]] Vec3 moon_position_gcrf(const Epoch& t);
 
 //! [m^3/s^2] gravitational parameters (DE405 values, as Orekit uses them).
