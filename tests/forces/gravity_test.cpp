@@ -6,6 +6,8 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,9 @@
 #include "deorbit/forces/gravity.h"
 #include "deorbit/forces/gravity_field.h"
 #include "deorbit/forces/spherical_harmonics.h"
+#include "deorbit/frames/earth_rotation.h"
+#include "deorbit/frames/solar_system.h"
+#include "deorbit/propagate/integrate.h"
 #include "support/test_data.h"
 
 namespace deorbit {
@@ -401,6 +406,78 @@ TEST(GravityJ2, NodeAndPerigeeDriftOfAnEccentricOrbit) {
               d.argp_rate / d.argp_first - 1);
   EXPECT_LT(std::abs(err_node), 1e-3);
   EXPECT_LT(std::abs(err_perigee), 1e-3);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// End to end against Orekit 13.1 (../shared/data/orekit-reference): the ISS for one day from the same GCRF state,
+// with the DOP853 driver of propagate/ at Orekit's 1 micrometre tolerances, ITRF from the shared EOP file.
+
+namespace orekit {
+
+Vec3 final_position(const std::string& file) {
+  std::ifstream in(testing::shared_data("orekit-reference/" + file));
+  std::string line, last;
+  while (std::getline(in, line))
+    if (!line.empty()) last = line;
+  std::stringstream ss(last);
+  std::string field;
+  std::getline(ss, field, ',');  // epoch
+  double xyz[3];
+  for (double& c : xyz) {
+    std::getline(ss, field, ',');
+    c = std::stod(field);
+  }
+  return {xyz[0], xyz[1], xyz[2]};
+}
+
+//! [m] GCRF position after 86400 s under the sum of the forces.
+Vec3 propagate_one_day(const std::vector<const ForceModel*>& forces) {
+  static const EarthOrientation eop =
+      EarthOrientation::read(testing::shared_data("spaceweather/EOP-All-v1.1_2025-01-10.txt"));
+  static const Spacecraft iss{450000.0, 1500.0, 2.2, 1500.0, 1.3};
+  const Epoch t0 = Epoch::from_iso("2025-01-01T12:00:00");
+  OdeState<6> y0;
+  y0 << 552012.464072, -5088971.465786, -4478046.272060, 5948.574568045, 3525.474953144, -3272.328663339;
+  IntegratorSettings<6> settings;  // Orekit's ToleranceProvider for 1e-6 m on this orbit (README)
+  settings.tolerances.absolute << 1e-6, 1e-6, 1e-6, 1.1264574e-9, 1.1264574e-9, 1.1264574e-9;
+  settings.tolerances.relative = OdeState<6>::Constant(1.4703458e-13);
+  settings.step.max_step = 300;
+  EarthRotationCache rotation(eop);
+  auto f = [&](double t, const OdeState<6>& y, OdeState<6>& dydt) {
+    ForceContext ctx;
+    ctx.epoch = t0 + t;
+    ctx.r = y.head<3>();
+    ctx.v = y.tail<3>();
+    ctx.mass = iss.mass;
+    ctx.spacecraft = &iss;
+    const EarthAttitude attitude = rotation.at(ctx.epoch);
+    ctx.gcrf_to_itrf = attitude.gcrf_to_itrf;
+    ctx.r_itrf = attitude.gcrf_to_itrf * ctx.r;
+    ctx.earth_rotation_rate = attitude.rotation_rate;
+    ctx.sun = sun_position_gcrf(ctx.epoch);
+    ctx.moon = moon_position_gcrf(ctx.epoch);
+    Vec3 a = Vec3::Zero();
+    for (const ForceModel* force : forces) a += force->acceleration(ctx);
+    dydt.head<3>() = ctx.v;
+    dydt.tail<3>() = a;
+  };
+  const IntegrationResult<6> result = integrate<6>(f, t0, 0.0, y0, 86400.0, settings);
+  EXPECT_TRUE(result.ok()) << result.message;
+  return result.y.head<3>();
+}
+
+}  // namespace orekit
+
+TEST(GravityOrekit, CasesAAndBAfterOneDay) {
+  const PointMassGravity two_body(3.986004415e14);
+  const SphericalHarmonicGravity egm96(egm96_embedded(), 20, 20);  // the ISS stays far above the fallback
+  const Vec3 a = orekit::propagate_one_day({&two_body});
+  const Vec3 b = orekit::propagate_one_day({&egm96});
+  const double error_a = (a - orekit::final_position("iss_caseA_dP1e-6.csv")).norm();
+  const double error_b = (b - orekit::final_position("iss_caseB_dP1e-6.csv")).norm();
+  std::printf("Orekit case A (two-body) after one day: %.2e m; case B (EGM96 20x20): %.2e m\n", error_a, error_b);
+  EXPECT_LT(error_a, 0.01);
+  EXPECT_LT(error_b, 0.01);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
