@@ -371,7 +371,6 @@ class Dop853Run {
     d.has_candidate = false;
     double ta = d.t_left, ga = d.g_left;
     int sa = d.sign;
-    const double t_start = ta;
     auto g_at = [&](double t) { return eval_g(i, t, state_in_step(t)); };
     auto candidate = [&](double t_event, double after, double g_after, int sign_after) {
       d.has_candidate = true;
@@ -386,19 +385,26 @@ class Dop853Run {
       d.end_sign = sa;
       return;
     }
-    if (sa == 0) {  // g is zero at t_left and its next side is not known yet: look just after
+    if (ga == 0.0) {
+      // g is exactly zero at t_left (at the start, after an event that hit an exact zero, or at a step end): look
+      // one threshold further for the side it leaves to. Leaving to the side it did not come from (or from an
+      // unknown side, at the start) is an event at t_left. Either way the bracket for later crossings starts at
+      // the probe, so that a sign change further on is not mistaken for this zero.
       const double tp = std::abs(t1 - ta) <= det.threshold ? t1 : ta + dir_ * det.threshold;
       const double gp = g_at(tp);
       if (gp != 0.0) {
         const int s_after = sign_of(gp);
-        if (fires(i, s_after * dir_ > 0, ta)) {
-          candidate(ta, ta, 0.0, s_after);
+        if (s_after != sa && fires(i, s_after * dir_ > 0, ta)) {
+          candidate(ta, tp, gp, s_after);
           return;
         }
         sa = s_after;
+        ta = tp;
+        ga = gp;
       }
     }
-    const double span = t1 - t_start;
+    const double span = t1 - ta;
+    const double t_start = ta;
     const double n_real = std::ceil(std::abs(span) / det.max_check);
     const long n = std::max(1L, static_cast<long>(std::min(n_real, 1e7)));
     for (long k = 1; k <= n; ++k) {
@@ -406,9 +412,9 @@ class Dop853Run {
       const double gb = g_at(tb);
       if (gb == 0.0) continue;  // zero counts with the side g came from
       const int sb = sign_of(gb);
-      if (sa == 0) {  // g left zero (at t_left) to this side
-        if (fires(i, sb * dir_ > 0, t_start)) {
-          candidate(t_start, t_start, 0.0, sb);
+      if (sa == 0) {  // g stayed exactly zero after t_left and left it here, to this side: an event at t_left
+        if (fires(i, sb * dir_ > 0, d.t_left)) {
+          candidate(d.t_left, tb, gb, sb);
           return;
         }
       } else if (sb != sa) {

@@ -1,0 +1,187 @@
+// The integrator on the two-body problem (point-mass gravity written inline) against the Kepler solution: 100
+// revolutions of a LEO orbit, the dense output between steps, backward runs, and Orekit's case A (two-body ISS
+// over one day) at the driver level with Orekit's own tolerances.
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "deorbit/propagate/ephemeris.h"
+#include "deorbit/propagate/integrate.h"
+#include "propagate/integrator_support.h"
+#include "support/test_data.h"
+
+namespace deorbit {
+namespace {
+
+using testing::kepler_at;
+using testing::mu;
+using testing::orbit_tolerances;
+using testing::State7;
+using testing::state_of;
+using testing::TwoBody;
+
+const KeplerianElements kLeo{6778137.0, 0.001, 51.6 * constants::deg, 0.5, 1.0, 0.3};
+double period_of(const KeplerianElements& k) {
+  return constants::two_pi * std::sqrt(std::pow(k.semi_major_axis, 3) / mu);
+}
+
+// Tolerance set used for the "tight" runs: 1e-7 m, 1e-10 m/s absolute, 1.5e-14 relative (dP / |r|).
+IntegratorSettings<7> tight() {
+  IntegratorSettings<7> s;
+  s.tolerances = orbit_tolerances(1e-7, 1e-10, 1.5e-14);
+  return s;
+}
+
+TEST(TwoBody, HundredRevolutionsOfALeoOrbitAgreeWithKeplerToBetterThanAMillimetre) {
+  const Epoch e0 = Epoch::from_iso("2025-01-01T12:00:00Z");
+  const State7 y0 = state_of(kLeo);
+  const double t_end = 100 * period_of(kLeo);  // 6.4 days
+  auto r = integrate(TwoBody{}, e0, 0.0, y0, t_end, tight());
+  ASSERT_EQ(r.status, IntegrationStatus::ReachedEnd) << r.message;
+  EXPECT_EQ(r.epoch(), e0 + t_end);
+  const State7 exact = kepler_at(e0, y0, t_end);
+  const double dr = (r.y - exact).head<3>().norm();
+  const double dv = (r.y - exact).segment<3>(3).norm();
+  EXPECT_LT(dr, 1e-3);
+  EXPECT_LT(dv, 1e-6);
+  EXPECT_EQ(r.y[6], y0[6]);
+  std::printf("[ figures  ] 100 revolutions, tolerance 1e-7 m / 1e-10 m/s / 1.5e-14: position error %.3e m, "
+              "velocity error %.3e m/s, %ld steps (%ld rejected), %ld evaluations\n",
+              dr, dv, r.stats.accepted_steps, r.stats.rejected_steps, r.stats.evaluations);
+  RecordProperty("position_error_m", std::to_string(dr));
+  RecordProperty("steps", std::to_string(r.stats.accepted_steps));
+}
+
+TEST(TwoBody, ErrorShrinksWithTheTolerance) {
+  // 10 revolutions at Orekit-style tolerances dP = 1 mm, 1 um: the error follows the tolerance.
+  const State7 y0 = state_of(kLeo);
+  const double t_end = 10 * period_of(kLeo);
+  const State7 exact = kepler_at(Epoch(), y0, t_end);
+  double previous = 1e300;
+  for (double dp : {1e-3, 1e-5, 1e-7}) {
+    IntegratorSettings<7> s;
+    s.tolerances = orbit_tolerances(dp, dp * 1e-3, dp / y0.head<3>().norm());
+    auto r = integrate(TwoBody{}, Epoch(), 0.0, y0, t_end, s);
+    ASSERT_TRUE(r.ok());
+    const double err = (r.y - exact).head<3>().norm();
+    EXPECT_LT(err, previous);
+    EXPECT_LT(err, 2000 * dp + 1e-4) << "dP = " << dp;
+    previous = err;
+  }
+}
+
+TEST(TwoBody, DenseOutputBetweenStepsIsAsAccurateAsTheSteps) {
+  const State7 y0 = state_of(kLeo);
+  const double t_end = 2 * period_of(kLeo);
+  IntegratorSettings<7> s;
+  s.tolerances = orbit_tolerances(1e-6, 1e-9, 1.5e-13);
+  Ephemeris<7> eph;
+  auto r = integrate(TwoBody{}, Epoch(), 0.0, y0, t_end, s, {}, eph.recorder());
+  ASSERT_EQ(r.status, IntegrationStatus::ReachedEnd);
+  ASSERT_EQ(eph.size(), static_cast<std::size_t>(r.stats.accepted_steps));
+  double worst_end = 0, worst_inside = 0;
+  for (const DensePiece<7>& p : eph.pieces()) {
+    worst_end = std::max(worst_end, (p.step(p.t_end) - kepler_at(Epoch(), y0, p.t_end)).head<3>().norm());
+    for (double frac : {0.1, 0.25, 0.5, 0.75, 0.9}) {
+      const double t = p.t_begin + frac * (p.t_end - p.t_begin);
+      worst_inside = std::max(worst_inside, (p.step(t) - kepler_at(Epoch(), y0, t)).head<3>().norm());
+    }
+  }
+  // The interpolant adds no error of its own beyond that of the integration (both about 1e-5 m here).
+  EXPECT_LT(worst_inside, 2 * worst_end + 1e-6);
+  EXPECT_LT(worst_inside, 1e-4);
+  std::printf("[ figures  ] dense output, tolerance 1e-6 m, 2 revolutions, %zu steps: worst error at step ends "
+              "%.3e m, inside steps %.3e m\n",
+              eph.size(), worst_end, worst_inside);
+  // Velocities too.
+  const double t_mid = 0.5 * (eph.pieces()[7].t_begin + eph.pieces()[7].t_end);
+  EXPECT_LT((eph.state(t_mid) - kepler_at(Epoch(), y0, t_mid)).segment<3>(3).norm(), 1e-7);
+}
+
+TEST(TwoBody, BackwardRunAgreesWithKepler) {
+  const Epoch e0 = Epoch::from_iso("2025-01-01T12:00:00Z");
+  const State7 y0 = state_of(kLeo);
+  const double t_end = -10 * period_of(kLeo);
+  Ephemeris<7> eph(e0);
+  auto r = integrate(TwoBody{}, e0, 0.0, y0, t_end, tight(), {}, eph.recorder());
+  ASSERT_EQ(r.status, IntegrationStatus::ReachedEnd) << r.message;
+  EXPECT_EQ(r.t, t_end);
+  EXPECT_LT((r.y - kepler_at(e0, y0, t_end)).head<3>().norm(), 1e-4);
+  EXPECT_EQ(eph.direction(), -1);
+  EXPECT_EQ(eph.t_first(), 0.0);
+  EXPECT_EQ(eph.t_last(), t_end);
+  for (double t : {-0.5, -1234.5, -30000.0, t_end + 1.0}) {
+    EXPECT_LT((eph.state(t) - kepler_at(e0, y0, t)).head<3>().norm(), 1e-4) << t;
+    EXPECT_LT((eph.state(e0 + t) - kepler_at(e0, y0, t)).head<3>().norm(), 1e-4) << t;
+  }
+  // And back again to the start.
+  auto back = integrate(TwoBody{}, e0, t_end, r.y, 0.0, tight());
+  EXPECT_LT((back.y - y0).head<3>().norm(), 1e-4);
+}
+
+// Orekit 13.1 case A (../shared/data/orekit-reference/README.md): the ISS under point-mass gravity with
+// mu = 3.986004415e14 for one day, Hipparchus DormandPrince853 with Orekit's default tolerances for dP, steps
+// between 1e-3 and 300 s. The driver with the same tolerances must land on Orekit's converged (dP = 1 um) file.
+struct CaseATwoBody {
+  void operator()(double, const State7& y, State7& d) const {
+    const Eigen::Vector3d r = y.head<3>();
+    const double r2 = r.squaredNorm();
+    d.head<3>() = y.segment<3>(3);
+    d.segment<3>(3) = -3.986004415e14 / (r2 * std::sqrt(r2)) * r;
+    d[6] = 0.0;
+  }
+};
+
+State7 last_row(const std::string& file) {
+  std::ifstream in(testing::shared_data("orekit-reference/" + file));
+  std::string line, last;
+  while (std::getline(in, line))
+    if (!line.empty()) last = line;
+  std::stringstream ss(last);
+  std::string field;
+  std::getline(ss, field, ',');  // epoch
+  State7 y;
+  for (int i = 0; i < 6; ++i) {
+    std::getline(ss, field, ',');
+    y[i] = std::stod(field);
+  }
+  y[6] = 450000.0;
+  return y;
+}
+
+TEST(TwoBody, OrekitCaseAAtTheDriverLevel) {
+  State7 y0;
+  y0 << 552012.464072, -5088971.465786, -4478046.272060, 5948.574568045, 3525.474953144, -3272.328663339, 450000.0;
+  const State7 converged = last_row("iss_caseA_dP1e-6.csv");
+  const State7 orekit_1mm = last_row("iss_caseA.csv");
+  const double r = y0.head<3>().norm(), v = y0.segment<3>(3).norm();
+  struct Case {
+    double dp, bound_converged;
+    long orekit_steps;
+  };
+  for (Case c : {Case{1e-3, 0.05, 362}, Case{1e-6, 1e-3, 856}}) {
+    // Orekit's ToleranceProvider for Cartesian states: dP, dV = mu dP / (v r^2), relative dP / r.
+    const double dv = 3.986004415e14 * c.dp / (v * r * r);
+    IntegratorSettings<7> s;
+    s.tolerances = orbit_tolerances(c.dp, dv, c.dp / r);
+    s.step.min_step = 1e-3;
+    s.step.max_step = 300.0;
+    auto res = integrate(CaseATwoBody{}, Epoch(), 0.0, y0, 86400.0, s);
+    ASSERT_EQ(res.status, IntegrationStatus::ReachedEnd);
+    const double to_converged = (res.y - converged).head<3>().norm();
+    EXPECT_LT(to_converged, c.bound_converged) << "dP = " << c.dp;
+    // Same method, same control: the step count is Orekit's to within a few steps.
+    EXPECT_NEAR(static_cast<double>(res.stats.accepted_steps), static_cast<double>(c.orekit_steps), 5.0);
+    std::printf("[ figures  ] Orekit case A at the driver, dP = %.0e m: %ld steps (Orekit %ld), %.3e m from Orekit "
+                "dP=1e-6, %.3e m from Orekit dP=1e-3\n",
+                c.dp, res.stats.accepted_steps, c.orekit_steps, to_converged,
+                (res.y - orekit_1mm).head<3>().norm());
+  }
+}
+
+}  // namespace
+}  // namespace deorbit
