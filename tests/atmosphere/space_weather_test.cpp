@@ -217,6 +217,20 @@ TEST(SpaceWeather, ConstantActivityIgnoresTheDate) {
   EXPECT_TRUE(w.messages.empty());
 }
 
+TEST(SpaceWeather, RepeatedCallsAndSeveralTablesGiveTheRightValues) {
+  // at() keeps the last values per thread and table; alternating tables and 3-hour intervals must not mix them.
+  // 2025-01-01T12 in the CSV (revised): F10.7 of Dec 31 217.6, Ap 81; in the v1.2 file: 225.4, Ap 86.
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_DOUBLE_EQ(csv().at(utc("2025-01-01T12:00:00Z")).f107_previous_day, 217.6);
+    EXPECT_DOUBLE_EQ(fixed().at(utc("2025-01-01T12:00:01Z")).f107_previous_day, 225.4);
+    SpaceWeather copy = fixed();
+    EXPECT_DOUBLE_EQ(copy.at(utc("2025-01-01T12:00:02Z")).ap_daily, 86);
+    EXPECT_DOUBLE_EQ(csv().at(utc("2025-01-01T14:59:59.999Z")).ap_history[1], 111);  // 12-15 h
+    EXPECT_DOUBLE_EQ(csv().at(utc("2025-01-01T15:00:00Z")).ap_history[1], 207);       // 15-18 h
+    EXPECT_DOUBLE_EQ(csv().at(utc("2025-01-02T00:00:00Z")).f107_previous_day, 219.2);  // the next day
+  }
+}
+
 // ---- the two formats -------------------------------------------------------------------------------------------
 
 TEST(SpaceWeather, TheTwoFormatsGiveTheSameValuesOnOverlappingDays) {

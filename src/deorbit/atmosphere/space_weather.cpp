@@ -293,6 +293,35 @@ void read_fixed(std::istream& in, Reader& reader) {
                 "neither");
 }
 
+// The UTC day (MJD) and 3-hour interval of an instant. The force model asks for every evaluation, so the day's
+// bounds are cached per thread: the UTC calendar (and its leap seconds) is computed once a day, not each call.
+struct UtcSlot {
+  int mjd = 0;
+  int slot = 0;  // 0..7, the 3-hour interval (a leap second belongs to the last)
+};
+
+UtcSlot utc_slot(const Epoch& t) {
+  struct DayCache {
+    Epoch start, end;  // [start, end) of the cached UTC day
+    int mjd = 0;
+    bool valid = false;
+  };
+  thread_local DayCache cache;
+  if (!cache.valid || t < cache.start || !(t < cache.end)) {
+    JulianDate jd = t.jd(TimeScale::UTC);
+    cache.mjd = static_cast<int>(std::lround(jd.whole - 2400000.5));
+    cache.start = Epoch::from_mjd(TimeScale::UTC, cache.mjd);
+    cache.end = Epoch::from_mjd(TimeScale::UTC, cache.mjd + 1);
+    cache.valid = true;
+  }
+  return {cache.mjd, std::clamp(static_cast<int>(std::floor((t - cache.start) / 10800.0)), 0, 7)};
+}
+
+std::uint64_t next_table_id() {
+  static std::atomic<std::uint64_t> counter{0};
+  return ++counter;
+}
+
 // The embedded table, parsed once.
 const SpaceWeather& embedded_table() {
   static const SpaceWeather table = [] {
@@ -305,6 +334,8 @@ const SpaceWeather& embedded_table() {
 
 }  // namespace
 
+SpaceWeather::SpaceWeather() : id_(next_table_id()) {}
+
 SpaceWeather::SpaceWeather(const SpaceWeather& other)
     : days_(other.days_),
       source_(other.source_),
@@ -312,10 +343,12 @@ SpaceWeather::SpaceWeather(const SpaceWeather& other)
       constant_values_(other.constant_values_),
       monthly_ap_(other.monthly_ap_),
       last_observed_mjd_(other.last_observed_mjd_),
-      end_mjd_(other.end_mjd_) {}
+      end_mjd_(other.end_mjd_),
+      id_(next_table_id()) {}
 
 SpaceWeather& SpaceWeather::operator=(const SpaceWeather& other) {
   if (this == &other) return *this;
+  id_ = next_table_id();
   days_ = other.days_;
   source_ = other.source_;
   constant_ = other.constant_;
@@ -427,10 +460,17 @@ SpaceWeatherValues SpaceWeather::at(const Epoch& t) const {
       warn("empty space-weather table: using F10.7 = F10.7A = 150, Ap = 4");
     return {};
   }
-  // The UTC day and the 3-hour interval of the instant (a leap second belongs to the day's last interval).
-  JulianDate jd = t.jd(TimeScale::UTC);
-  const int day = static_cast<int>(std::lround(jd.whole - 2400000.5));
-  const int slot = std::clamp(static_cast<int>(std::floor(jd.fraction * 8.0)), 0, 7);
+  // The values change only with the UTC day and 3-hour interval: the last ones are kept per thread and table.
+  const UtcSlot here = utc_slot(t);
+  struct ValueCache {
+    std::uint64_t table = 0;
+    UtcSlot at;
+    SpaceWeatherValues values;
+  };
+  thread_local ValueCache cache;
+  if (cache.table == id_ && cache.at.mjd == here.mjd && cache.at.slot == here.slot) return cache.values;
+  const int day = here.mjd;
+  const int slot = here.slot;
 
   if ((day - 3 < days_.front().mjd || day > end_mjd_) && !warned_outside_.exchange(true)) {
     bool before = day - 3 < days_.front().mjd;
@@ -461,6 +501,7 @@ SpaceWeatherValues SpaceWeather::at(const Epoch& t) const {
   v.f107_81day_centred = today.f107_observed_ctr81;
   v.ap_daily = today.ap_daily;
   v.ap_history = {today.ap_daily, ap3(0), ap3(1), ap3(2), ap3(3), mean8(4), mean8(12)};
+  cache = {id_, here, v};
   return v;
 }
 

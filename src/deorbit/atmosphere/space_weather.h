@@ -26,6 +26,7 @@
 
 #include <array>
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -75,7 +76,7 @@ class SpaceWeather {
   //! Constant activity (no table): every instant gets these values.
   [[nodiscard]] static SpaceWeather constant(const SpaceWeatherValues& values);
 
-  SpaceWeather() = default;
+  SpaceWeather();
   SpaceWeather(const SpaceWeather& other);
   SpaceWeather& operator=(const SpaceWeather& other);
 
@@ -104,6 +105,7 @@ class SpaceWeather {
   double monthly_ap_ = 0;
   int last_observed_mjd_ = 0;
   int end_mjd_ = 0;
+  std::uint64_t id_ = 0;  // distinct for every table object (set in the .cpp), keys the per-thread value cache
   mutable std::atomic<bool> warned_predicted_{false};
   mutable std::atomic<bool> warned_outside_{false};
 };
