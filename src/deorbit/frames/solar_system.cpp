@@ -30,7 +30,7 @@ double centuries_tt(const Epoch& t) {
 }
 
 // [rad] a polynomial in degrees reduced to [0, 360) before conversion, so the large linear term keeps its digits.
-double reduce_deg(double degrees) { return std::fmod(degrees, 360.0) * kDeg; }
+double reduce_deg(double degrees) { return (degrees - 360.0 * std::floor(degrees / 360.0)) * kDeg; }
 
 // Rotation from the mean ecliptic and equinox of date to GCRF: (Rz(-psi) Rx(phi) Rz(gamma))^T with the IAU 2006
 // Fukushima-Williams angles, which include the frame bias (so the result is GCRF, not EME2000).
@@ -236,10 +236,14 @@ Vec3 sun_position_gcrf(const Epoch& t) {
   for (const auto& term : kSunJupiter) add(term, z5[term.planet]);
   for (const auto& term : kSunSaturn) add(term, z6[term.planet]);
   // Difference between the Earth-Moon barycentre and the centre of the Earth.
-  dl += 6.45 * std::sin(d) - 0.42 * std::sin(d - a) + 0.18 * std::sin(d + a) + 0.17 * std::sin(d - m3) -
-        0.06 * std::sin(d + m3);
-  dr += 30.76 * std::cos(d) - 3.06 * std::cos(d - a) + 0.85 * std::cos(d + a) - 0.58 * std::cos(d + m3) +
-        0.57 * std::cos(d - m3);
+  // (arguments D, D -+ A, D -+ M3 by complex products: two sines and cosines instead of ten)
+  const Complex zd(std::cos(d), std::sin(d)), za(std::cos(a), std::sin(a));
+  const Complex d_minus_a = mul(zd, std::conj(za)), d_plus_a = mul(zd, za);
+  const Complex d_minus_m3 = mul(zd, z3[-1]), d_plus_m3 = mul(zd, z3[1]);
+  dl += 6.45 * zd.imag() - 0.42 * d_minus_a.imag() + 0.18 * d_plus_a.imag() + 0.17 * d_minus_m3.imag() -
+        0.06 * d_plus_m3.imag();
+  dr += 30.76 * zd.real() - 3.06 * d_minus_a.real() + 0.85 * d_plus_a.real() - 0.58 * d_plus_m3.real() +
+        0.57 * d_minus_m3.real();
   db += 0.576 * std::sin(u);
   // Long-period perturbations.
   dl += 6.40 * std::sin(kTwoPi * (0.6983 + 0.0561 * tc)) + 1.87 * std::sin(kTwoPi * (0.5764 + 0.4174 * tc)) +
@@ -276,10 +280,12 @@ Vec3 moon_position_gcrf(const Epoch& t) {
   const Powers<kMaxMoonF> zf(f);
 
   // Additive terms (Meeus p. 338), in 1e-6 deg.
-  double sum_l = 3958.0 * std::sin(a1) + 1962.0 * std::sin(lp - f) + 318.0 * std::sin(a2);
+  // (L' -+ F, A1 -+ F, L' -+ M' by complex products)
+  const Complex zlp(std::cos(lp), std::sin(lp)), za1(std::cos(a1), std::sin(a1));
+  double sum_l = 3958.0 * za1.imag() + 1962.0 * mul(zlp, zf[-1]).imag() + 318.0 * std::sin(a2);
   double sum_r = 0.0;
-  double sum_b = -2235.0 * std::sin(lp) + 382.0 * std::sin(a3) + 175.0 * std::sin(a1 - f) + 175.0 * std::sin(a1 + f) +
-                 127.0 * std::sin(lp - mp) - 115.0 * std::sin(lp + mp);
+  double sum_b = -2235.0 * zlp.imag() + 382.0 * std::sin(a3) + 175.0 * mul(za1, zf[-1]).imag() +
+                 175.0 * mul(za1, zf[1]).imag() + 127.0 * mul(zlp, zmp[-1]).imag() - 115.0 * mul(zlp, zmp[1]).imag();
   // Smallest terms first, so the large ones are added last.
   for (auto it = kMoonLR.rbegin(); it != kMoonLR.rend(); ++it) {
     const Complex z = mul(mul(zd[it->d], zm[it->m]), mul(zmp[it->mp], zf[it->f]));
