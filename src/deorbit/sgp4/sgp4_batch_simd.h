@@ -1,0 +1,409 @@
+// Reference: Vallado, Crawford, Hujsak, Kelso, "Revisiting Spacetrack Report #3", AIAA 2006-6753 (sgp4, dspace,
+// dpper); the scalar kernel in sgp4_kernel.cpp and deep_space.cpp, which this file follows line by line.
+//
+// Internal to the batch propagator: the SGP4/SDP4 propagation step written once over a SIMD vector of instants of
+// one satellite. Included only by the instruction-set translation units (sgp4_batch_avx512.cpp, sgp4_batch_avx2.cpp),
+// each of which defines, in an unnamed namespace and before including this file:
+//
+//   struct V   a vector of W doubles: V(double) broadcasts; + - * / and unary -; static V load(const double*);
+//              void store(double*) const; void store(float*) const (rounds to float)
+//   struct M   a lane mask: & | and ~; bool any(M); bool all(M)
+//   < <= > >=  on V, ordered (false when a lane is NaN), returning M
+//   select(M m, V a, V b)      a where m, else b
+//   vabs, vsqrt, vsin, vcos, vsincos(x, &s, &c), vatan2(y, x), vpow(x, y), vfmod_2pi(x) (exact fmod(x, 2 pi)),
+//   vfinite(x) -> M
+//   constexpr std::size_t W
+//
+// Every expression keeps the scalar kernel's order of operations (C++ evaluates a * b * c as (a * b) * c in both),
+// and no floating-point contraction is allowed in these units (-ffp-contract=off), so each lane computes what the
+// scalar kernel computes, except for the transcendental functions themselves. Everything here has internal linkage.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "deorbit/sgp4/deep_space.h"
+#include "deorbit/sgp4/sgp4_batch_row.h"
+
+namespace deorbit::sgp4_detail {
+namespace {
+
+constexpr double kx2o3 = 2.0 / 3.0;
+
+//! Lane codes of Sgp4Status, as doubles (a lane keeps the first error it meets, as the scalar kernel returns).
+constexpr double kCodeMeanEcc = static_cast<double>(static_cast<int>(Sgp4Status::MeanEccentricityOutOfRange));
+constexpr double kCodeMeanMotion = static_cast<double>(static_cast<int>(Sgp4Status::MeanMotionNotPositive));
+constexpr double kCodePerturbedEcc =
+    static_cast<double>(static_cast<int>(Sgp4Status::PerturbedEccentricityOutOfRange));
+constexpr double kCodeSemiLatus = static_cast<double>(static_cast<int>(Sgp4Status::SemiLatusRectumNegative));
+constexpr double kCodeDecayed = static_cast<double>(static_cast<int>(Sgp4Status::Decayed));
+
+//! Lane results.
+struct Lanes {
+  V r[3];     //!< [m]
+  V v[3];     //!< [m/s]
+  V code;     //!< Sgp4Status as a double
+  M failed;   //!< lanes whose status is not Ok
+};
+
+//! Resonance node values of each lane (gathered by the row loop).
+struct ResonanceLanes {
+  V atime, xli, xni, xldot, xndt, xnddt;
+};
+
+//! Marks lanes in `bad` that have not failed yet with `code`.
+inline void fail(Lanes& out, M bad, double code) {
+  const M fresh = bad & ~out.failed;
+  out.code = select(fresh, V(code), out.code);
+  out.failed = out.failed | bad;
+}
+
+//! dpper at t for every lane (deep_space_periodics).
+inline void periodics(const Sgp4Record& rec, const V t, V& ep, V& inclp, V& nodep, V& argpp, V& mp) {
+  // Solar terms at t.
+  V zm = rec.zmos + zns * t;
+  V sinzm = vsin(zm);
+  V zf = zm + 2.0 * zes * sinzm;
+  V sinzf, coszf;
+  vsincos(zf, sinzf, coszf);
+  V f2 = 0.5 * sinzf * sinzf - 0.25;
+  V f3 = -0.5 * sinzf * coszf;
+  const V ses = rec.se2 * f2 + rec.se3 * f3;
+  const V sis = rec.si2 * f2 + rec.si3 * f3;
+  const V sls = rec.sl2 * f2 + rec.sl3 * f3 + rec.sl4 * sinzf;
+  const V sghs = rec.sgh2 * f2 + rec.sgh3 * f3 + rec.sgh4 * sinzf;
+  const V shs = rec.sh2 * f2 + rec.sh3 * f3;
+  // Lunar terms at t.
+  zm = rec.zmol + znl * t;
+  sinzm = vsin(zm);
+  zf = zm + 2.0 * zel * sinzm;
+  vsincos(zf, sinzf, coszf);
+  f2 = 0.5 * sinzf * sinzf - 0.25;
+  f3 = -0.5 * sinzf * coszf;
+  const V sel = rec.ee2 * f2 + rec.e3 * f3;
+  const V sil = rec.xi2 * f2 + rec.xi3 * f3;
+  const V sll = rec.xl2 * f2 + rec.xl3 * f3 + rec.xl4 * sinzf;
+  const V sghl = rec.xgh2 * f2 + rec.xgh3 * f3 + rec.xgh4 * sinzf;
+  const V shll = rec.xh2 * f2 + rec.xh3 * f3;
+
+  const V pe = ses + sel;
+  const V pinc = sis + sil;
+  const V pl = sls + sll;
+  const V pgh = sghs + sghl;
+  const V ph = shs + shll;
+
+  inclp = inclp + pinc;
+  ep = ep + pe;
+  V sinip, cosip;
+  vsincos(inclp, sinip, cosip);
+
+  // Lyddane's choice on the perturbed inclination, per lane.
+  const M high = inclp >= V(0.2);
+  V argpp_a = argpp, nodep_a = nodep, mp_a = mp;
+  if (any(high)) {
+    const V ph_a = ph / sinip;
+    const V pgh_a = pgh - cosip * ph_a;
+    argpp_a = argpp + pgh_a;
+    nodep_a = nodep + ph_a;
+    mp_a = mp + pl;
+  }
+  if (all(high)) {
+    argpp = argpp_a;
+    nodep = nodep_a;
+    mp = mp_a;
+    return;
+  }
+  // Lyddane's form, free of the 1/sin(i) singularity.
+  V sinop, cosop;
+  vsincos(nodep, sinop, cosop);
+  V alfdp = sinip * sinop;
+  V betdp = sinip * cosop;
+  const V dalf = ph * cosop + pinc * cosip * sinop;
+  const V dbet = -ph * sinop + pinc * cosip * cosop;
+  alfdp = alfdp + dalf;
+  betdp = betdp + dbet;
+  V nodep_b = vfmod_2pi(nodep);
+  if (rec.afspc_mode) nodep_b = select(nodep_b < V(0.0), nodep_b + two_pi, nodep_b);
+  V xls = mp + argpp + cosip * nodep_b;
+  const V dls = pl + pgh - pinc * nodep_b * sinip;
+  xls = xls + dls;
+  const V xnoh = nodep_b;
+  nodep_b = vatan2(alfdp, betdp);
+  if (rec.afspc_mode) nodep_b = select(nodep_b < V(0.0), nodep_b + two_pi, nodep_b);
+  const M wrap = vabs(xnoh - nodep_b) > V(pi);
+  nodep_b = select(wrap, select(nodep_b < xnoh, nodep_b + two_pi, nodep_b - two_pi), nodep_b);
+  const V mp_b = mp + pl;
+  const V argpp_b = xls - mp_b - cosip * nodep_b;
+
+  argpp = select(high, argpp_a, argpp_b);
+  nodep = select(high, nodep_a, nodep_b);
+  mp = select(high, mp_a, mp_b);
+}
+
+//! sgp4 (sgp4_propagate) at minutes t from epoch, every lane; results in SI units.
+inline Lanes propagate_lanes(const BatchRow& row, const V t, const ResonanceLanes* res) {
+  const Sgp4Record& rec = *row.rec;
+  const Sgp4GravityConstants& g = rec.gravity;
+  const double temp4 = 1.5e-12;
+  const double vkmpersec = g.radius_km * g.xke / 60.0;
+
+  Lanes out;
+  out.code = V(0.0);
+  out.failed = V(0.0) < V(0.0);  // none
+
+  // Secular gravity and atmospheric drag.
+  const V xmdf = rec.mo + rec.mdot * t;
+  const V argpdf = rec.argpo + rec.argpdot * t;
+  const V nodedf = rec.nodeo + rec.nodedot * t;
+  V argpm = argpdf;
+  V mm = xmdf;
+  const V t2 = t * t;
+  V nodem = nodedf + rec.nodecf * t2;
+  V tempa = 1.0 - rec.cc1 * t;
+  V tempe = rec.bstar * rec.cc4 * t;
+  V templ = rec.t2cof * t2;
+
+  if (!rec.simplified_drag) {
+    const V delomg = rec.omgcof * t;
+    const V delmtemp = 1.0 + rec.eta * vcos(xmdf);
+    const V delm = rec.xmcof * (delmtemp * delmtemp * delmtemp - rec.delmo);
+    const V temp = delomg + delm;
+    mm = xmdf + temp;
+    argpm = argpdf - temp;
+    const V t3 = t2 * t;
+    const V t4 = t3 * t;
+    tempa = tempa - rec.d2 * t2 - rec.d3 * t3 - rec.d4 * t4;
+    tempe = tempe + rec.bstar * rec.cc5 * (vsin(mm) - rec.sinmao);
+    templ = templ + rec.t3cof * t3 + t4 * (rec.t4cof + t * rec.t5cof);
+  }
+
+  V nm = rec.no_unkozai;
+  V em = rec.ecco;
+  V inclm = rec.inclo;
+  V am;
+  if (rec.deep_space) {
+    // dspace: lunar-solar secular rates, and the resonance from the node cache.
+    const V theta = vfmod_2pi(rec.gsto + t * rptim);
+    em = em + rec.dedt * t;
+    inclm = inclm + rec.didt * t;
+    argpm = argpm + rec.domdt * t;
+    nodem = nodem + rec.dnodt * t;
+    mm = mm + rec.dmdt * t;
+    if (rec.resonance != 0) {
+      const V ft = t - res->atime;
+      const V nmr = res->xni + res->xndt * ft + res->xnddt * ft * ft * 0.5;
+      const V xl = res->xli + res->xldot * ft + res->xndt * ft * ft * 0.5;
+      if (rec.resonance != 1) {
+        mm = xl - 2.0 * nodem + 2.0 * theta;
+      } else {
+        mm = xl - nodem - argpm + theta;
+      }
+      const V dndt = nmr - rec.no_unkozai;
+      nm = rec.no_unkozai + dndt;
+      fail(out, ~(nm > V(0.0)), kCodeMeanMotion);
+      am = vpow(g.xke / nm, V(kx2o3)) * tempa * tempa;
+    } else {
+      am = row.am_factor * tempa * tempa;
+    }
+  } else {
+    am = row.am_factor * tempa * tempa;
+  }
+
+  // am^1.5 as am * sqrt(am) (the scalar kernel calls pow): the square root is exact, so this is within an ulp of
+  // pow's result, at a fraction of its cost. nm enters only the short-period velocity terms.
+  nm = g.xke / (am * vsqrt(am));
+  em = em - tempe;
+  fail(out, ~(em < V(1.0)) | (em < V(-0.001)), kCodeMeanEcc);
+  em = select(em < V(1.0e-6), V(1.0e-6), em);
+  mm = mm + rec.no_unkozai * templ;
+  V xlm = mm + argpm + nodem;
+
+  nodem = vfmod_2pi(nodem);
+  argpm = vfmod_2pi(argpm);
+  xlm = vfmod_2pi(xlm);
+  mm = vfmod_2pi(xlm - argpm - nodem);
+
+  // Lunar-solar periodics.
+  V ep = em, inclp = inclm, nodep = nodem, argpp = argpm, mp = mm;
+  V sinip = row.sinim;
+  V cosip = row.cosim;
+  V aycof = rec.aycof;
+  V xlcof = rec.xlcof;
+  V con41 = rec.con41;
+  V x1mth2 = rec.x1mth2;
+  V x7thm1 = rec.x7thm1;
+  if (rec.deep_space) {
+    periodics(rec, t, ep, inclp, nodep, argpp, mp);
+    const M negative = inclp < V(0.0);
+    if (any(negative)) {
+      inclp = select(negative, -inclp, inclp);
+      nodep = select(negative, nodep + pi, nodep);
+      argpp = select(negative, argpp - pi, argpp);
+    }
+    fail(out, ~((ep >= V(0.0)) & (ep <= V(1.0))), kCodePerturbedEcc);
+    vsincos(inclp, sinip, cosip);
+    aycof = -0.5 * g.j3oj2 * sinip;
+    const M regular = vabs(cosip + 1.0) > V(1.5e-12);
+    const V num = -0.25 * g.j3oj2 * sinip * (3.0 + 5.0 * cosip);
+    xlcof = select(regular, num / (1.0 + cosip), num / temp4);
+  }
+
+  // Long-period periodics (J3).
+  V sinargp, cosargp;
+  vsincos(argpp, sinargp, cosargp);
+  const V axnl = ep * cosargp;
+  V temp = 1.0 / (am * (1.0 - ep * ep));
+  const V aynl = ep * sinargp + temp * aycof;
+  const V xl = mp + argpp + nodep + temp * xlcof * axnl;
+
+  // Kepler's equation, per lane: a lane stops iterating when its step falls below 1e-12 (as the scalar loop).
+  const V u = vfmod_2pi(xl - nodep);
+  V eo1 = u;
+  V sineo1 = V(0.0);
+  V coseo1 = V(0.0);
+  M active = ~out.failed;
+  for (int ktr = 1; ktr <= 10 && any(active); ++ktr) {
+    V s, c;
+    vsincos(eo1, s, c);
+    V tem5 = 1.0 - c * axnl - s * aynl;
+    tem5 = (u - aynl * c + axnl * s - eo1) / tem5;
+    tem5 = select(vabs(tem5) >= V(0.95), select(tem5 > V(0.0), V(0.95), V(-0.95)), tem5);
+    sineo1 = select(active, s, sineo1);
+    coseo1 = select(active, c, coseo1);
+    eo1 = select(active, eo1 + tem5, eo1);
+    active = active & (vabs(tem5) >= V(1.0e-12));
+  }
+
+  // Short-period preliminary quantities.
+  const V ecose = axnl * coseo1 + aynl * sineo1;
+  const V esine = axnl * sineo1 - aynl * coseo1;
+  const V el2 = axnl * axnl + aynl * aynl;
+  const V pl = am * (1.0 - el2);
+  fail(out, ~(pl >= V(0.0)), kCodeSemiLatus);
+  const V rl = am * (1.0 - ecose);
+  const V rdotl = vsqrt(am) * esine / rl;
+  const V rvdotl = vsqrt(pl) / rl;
+  const V betal = vsqrt(1.0 - el2);
+  temp = esine / (1.0 + betal);
+  const V sinu = am / rl * (sineo1 - aynl - axnl * temp);
+  const V cosu = am / rl * (coseo1 - axnl + aynl * temp);
+  V su = vatan2(sinu, cosu);
+  const V sin2u = (cosu + cosu) * sinu;
+  const V cos2u = 1.0 - 2.0 * sinu * sinu;
+  temp = 1.0 / pl;
+  const V temp1 = 0.5 * g.j2 * temp;
+  const V temp2 = temp1 * temp;
+
+  // Short-period periodics (J2).
+  if (rec.deep_space) {
+    const V cosisq = cosip * cosip;
+    con41 = 3.0 * cosisq - 1.0;
+    x1mth2 = 1.0 - cosisq;
+    x7thm1 = 7.0 * cosisq - 1.0;
+  }
+  const V mrt = rl * (1.0 - 1.5 * temp2 * betal * con41) + 0.5 * temp1 * x1mth2 * cos2u;
+  su = su - 0.25 * temp2 * x7thm1 * sin2u;
+  const V xnode = nodep + 1.5 * temp2 * cosip * sin2u;
+  const V xinc = inclp + 1.5 * temp2 * cosip * sinip * cos2u;
+  const V mvt = rdotl - nm * temp1 * x1mth2 * sin2u / g.xke;
+  const V rvdot = rvdotl + nm * temp1 * (x1mth2 * cos2u + 1.5 * con41) / g.xke;
+
+  // Orientation vectors.
+  V sinsu, cossu, snod, cnod, sini, cosi;
+  vsincos(su, sinsu, cossu);
+  vsincos(xnode, snod, cnod);
+  vsincos(xinc, sini, cosi);
+  const V xmx = -snod * cosi;
+  const V xmy = cnod * cosi;
+  const V ux = xmx * sinsu + cnod * cossu;
+  const V uy = xmy * sinsu + snod * cossu;
+  const V uz = sini * sinsu;
+  const V vx = xmx * cossu - cnod * sinsu;
+  const V vy = xmy * cossu - snod * sinsu;
+  const V vz = sini * cossu;
+
+  const V rx_km = mrt * ux * g.radius_km;
+  const V ry_km = mrt * uy * g.radius_km;
+  const V rz_km = mrt * uz * g.radius_km;
+  const V vx_km = (mvt * ux + rvdot * vx) * vkmpersec;
+  const V vy_km = (mvt * uy + rvdot * vy) * vkmpersec;
+  const V vz_km = (mvt * uz + rvdot * vz) * vkmpersec;
+
+  // Below one Earth radius, or not a number (drag drove the semi-major axis to zero): decayed.
+  const M finite = vfinite(rx_km) & vfinite(ry_km) & vfinite(rz_km) & vfinite(vx_km) & vfinite(vy_km) &
+                   vfinite(vz_km);
+  fail(out, ~(mrt >= V(1.0)) | ~finite, kCodeDecayed);
+
+  out.r[0] = rx_km * 1000.0;
+  out.r[1] = ry_km * 1000.0;
+  out.r[2] = rz_km * 1000.0;
+  out.v[0] = vx_km * 1000.0;
+  out.v[1] = vy_km * 1000.0;
+  out.v[2] = vz_km * 1000.0;
+  return out;
+}
+
+//! The whole row: instants in chunks of W lanes (the last chunk padded with its last instant).
+inline void run_row(const BatchRow& row) {
+  const Sgp4Record& rec = *row.rec;
+  const bool resonant = rec.deep_space && rec.resonance != 0;
+  const double nan = __builtin_nan("");
+  alignas(64) double tbuf[W];
+  alignas(64) double rbuf[6][W];
+  alignas(64) double obuf[6][W];
+  alignas(64) double cbuf[W];
+
+  for (std::size_t j0 = 0; j0 < row.n; j0 += W) {
+    const std::size_t valid = row.n - j0 < W ? row.n - j0 : W;
+    for (std::size_t l = 0; l < W; ++l) {
+      const std::size_t j = j0 + (l < valid ? l : valid - 1);
+      tbuf[l] = row_minutes(row, j);
+    }
+    const V t = V::load(tbuf);
+    ResonanceLanes res;
+    if (resonant) {
+      for (std::size_t l = 0; l < W; ++l) {
+        const std::size_t j = j0 + (l < valid ? l : valid - 1);
+        const ResonanceNode& node = tbuf[l] > 0.0 ? row.nodes_forward[row.node_of_time[j]]
+                                                  : row.nodes_backward[row.node_of_time[j]];
+        rbuf[0][l] = node.atime;
+        rbuf[1][l] = node.xli;
+        rbuf[2][l] = node.xni;
+        rbuf[3][l] = node.xldot;
+        rbuf[4][l] = node.xndt;
+        rbuf[5][l] = node.xnddt;
+      }
+      res = {V::load(rbuf[0]), V::load(rbuf[1]), V::load(rbuf[2]),
+             V::load(rbuf[3]), V::load(rbuf[4]), V::load(rbuf[5])};
+    }
+    Lanes s = propagate_lanes(row, t, resonant ? &res : nullptr);
+    V comp[6] = {s.r[0], s.r[1], s.r[2], s.v[0], s.v[1], s.v[2]};
+    const bool any_failed = any(s.failed);
+    if (any_failed) {
+      for (auto& c : comp) c = select(s.failed, V(nan), c);
+    }
+    if (valid == W) {
+      for (int k = 0; k < 6; ++k) {
+        if (row.d[k]) comp[k].store(row.d[k] + j0);
+        else comp[k].store(row.f[k] + j0);
+      }
+    } else {
+      for (int k = 0; k < 6; ++k) {
+        comp[k].store(obuf[k]);
+        for (std::size_t l = 0; l < valid; ++l) {
+          if (row.d[k]) row.d[k][j0 + l] = obuf[k][l];
+          else row.f[k][j0 + l] = static_cast<float>(obuf[k][l]);
+        }
+      }
+    }
+    if (any_failed) {
+      s.code.store(cbuf);
+      for (std::size_t l = 0; l < valid; ++l) row.status[j0 + l] = static_cast<Sgp4Status>(static_cast<int>(cbuf[l]));
+    } else {
+      for (std::size_t l = 0; l < valid; ++l) row.status[j0 + l] = Sgp4Status::Ok;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace deorbit::sgp4_detail
