@@ -92,6 +92,9 @@ struct Tables {
   std::array<Row, 9> pd;
   std::array<Row, 4> ptl;
   std::array<Row, 10> pma;
+  // log(pdm[k][0] * pd[species][0]): the species' mean density at zlb, so that exp(g) and the profile share one
+  // exp(); NaN when not positive (then the plain product is used).
+  std::array<double, 9> log_db{};
 };
 
 const Tables& tables() {
@@ -101,6 +104,12 @@ const Tables& tables() {
     for (std::size_t i = 0; i < 9; ++i) out.pd[i] = make_globe7_row(c.pd[i].data());
     for (std::size_t i = 0; i < 4; ++i) out.ptl[i] = make_row(c.ptl[i].data());
     for (std::size_t i = 0; i < 10; ++i) out.pma[i] = make_row(c.pma[i].data());
+    // pd row -> pdm row: He 0, O 1, N2 2, O2 3, Ar 4, H 5, N 6, anomalous O 7 (pd row 3 is TLB, no density).
+    constexpr std::array<int, 9> pdm_row = {0, 1, 2, -1, 3, 4, 5, 6, 7};
+    for (std::size_t i = 0; i < 9; ++i) {
+      const double b = pdm_row[i] < 0 ? 0.0 : c.pdm[static_cast<std::size_t>(pdm_row[i])][0] * c.pd[i][0];
+      out.log_db[i] = b > 0 ? std::log(b) : std::numeric_limits<double>::quiet_NaN();
+    }
     return out;
   }();
   return t;
@@ -113,6 +122,7 @@ struct Flags {
   std::array<double, 24> abs_sw{};
   int sw9 = 1;
   bool metric = false;
+  bool standard = true;  // switches 1..23 all on (9 either way): lets globe7 drop its switch arithmetic
   explicit Flags(const Switches& s) {
     for (std::size_t i = 0; i < 24; ++i) {
       if (i != 9) {
@@ -126,6 +136,8 @@ struct Flags {
     }
     sw9 = s.sw[9];
     metric = s.sw[0] == 1;
+    for (std::size_t i = 1; i < 24; ++i)
+      if (i == 9 ? (s.sw[i] != 1 && s.sw[i] != -1) : s.sw[i] != 1) standard = false;
   }
 };
 
@@ -177,20 +189,21 @@ struct Context {
     plg[3][5] = (9.0 * c * plg[3][4] - 7. * plg[3][3]) / 2.0;
     plg[3][6] = (11.0 * c * plg[3][5] - 8. * plg[3][4]) / 3.0;
 
+    // Multiple angles by the addition theorem: one sine and cosine per input.
     tl1 = angle(kHr * in.lst);
-    tl2 = angle(2.0 * kHr * in.lst);
-    tl3 = angle(3.0 * kHr * in.lst);
+    tl2 = sum(tl1, tl1);
+    tl3 = sum(tl2, tl1);
     dy1 = angle(kDr * in.doy);
-    dy2 = angle(2.0 * kDr * in.doy);
+    dy2 = sum(dy1, dy1);
     ut = angle(kSr * in.sec);
     lo1 = angle(kDgtr * in.g_long);
-    utlo2 = sum(ut, angle(2.0 * kDgtr * in.g_long));
+    utlo2 = sum(ut, sum(lo1, lo1));
     df = in.f107 - in.f107A;
     dfa = in.f107A - 150.0;
 
     // Gravity and effective radius at the latitude (45 deg when switch 2 is off), as the reference's glatf.
-    const double xlat = f.sw[2] == 0 ? 45.0 : in.g_lat;
-    const double cc2 = std::cos(2.0 * kDgtr * xlat);
+    // cos(2 lat) from the Legendre argument unless switch 2 fixes the latitude at 45 deg.
+    const double cc2 = f.sw[2] == 0 ? std::cos(2.0 * kDgtr * 45.0) : (s - c) * (s + c);
     gsurf = 980.616 * (1.0 - 0.0026373 * cc2);
     re = 2.0 * gsurf / (3.085462e-6 + 2.27e-9 * cc2) * 1.0e-5;
   }
@@ -226,10 +239,17 @@ struct Context {
   }
 
   // The reference's globe7: G(L) for the upper thermosphere.
-  double globe7(const Row& r) {
+  double globe7(const Row& r) { return f.standard ? globe7_impl<true>(r) : globe7_impl<false>(r); }
+
+  static constexpr std::array<double, 24> kOnes = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+                                                   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+
+  template <bool kStandard>
+  double globe7_impl(const Row& r) {
     const double* p = r.p;
-    const auto& sw = f.sw;
-    const auto& swc = f.swc;
+    const auto& sw = kStandard ? kOnes : f.sw;
+    const auto& swc = kStandard ? kOnes : f.swc;
+    const auto& abs_sw = kStandard ? kOnes : f.abs_sw;
     const double cd32 = cos_diff(dy1, r.d31);
     const double cd18 = cos_diff(dy2, r.d17x2);
     const double cd14 = cos_diff(dy1, r.d13);
@@ -317,7 +337,7 @@ struct Context {
     }
 
     double tinf = p[30];
-    for (std::size_t i = 0; i < 14; ++i) tinf += f.abs_sw[i + 1] * t[i];
+    for (std::size_t i = 0; i < 14; ++i) tinf += abs_sw[i + 1] * t[i];
     return tinf;
   }
 
@@ -462,13 +482,18 @@ class Thermosphere {
     Point pt;
     pt.alt = alt;
     const double za = zn1_[0];
-    const double z = std::max(alt, za);
-    pt.zg2 = x_.zeta(z, zlb_);
-    pt.tt = tinf_ - (tinf_ - tlb_) * std::exp(-s_ * pt.zg2);
-    pt.tz = pt.tt;
-    pt.log_tlb_tt = pt.tt > 0 ? std::log(tlb_ / pt.tt) : 0.0;
-    if (alt < za) {
-      build_spline(pt.tt);
+    if (alt >= za) {
+      pt.zg2 = x_.zeta(alt, zlb_);
+      pt.tt = bates(pt.zg2);
+      pt.tz = pt.tt;
+      pt.log_tlb_tt = tinf_ == tlb_ ? 0.0 : pt.tt > 0 ? std::log(tlb_ / pt.tt) : 0.0;
+    } else {
+      // Below za the Bates part is evaluated at za: the same for every height, computed once.
+      build_spline();
+      pt.zg2 = zg2_za_;
+      pt.tt = t1_;
+      pt.tz = pt.tt;
+      pt.log_tlb_tt = log_tlb_ta_;
       pt.below = true;
       const double zz = std::max(alt, zn1_[4]);
       const double xs = x_.zeta(zz, zn1_[0]) / zgdif_;
@@ -477,6 +502,12 @@ class Thermosphere {
       pt.log_t1_tz = pt.tz > 0 ? std::log(t1_ / pt.tz) : 0.0;
     }
     return pt;
+  }
+
+  //! density(pt, exp(log_dlb), xm, alpha) with a single exp() for the boundary density and the profile.
+  [[nodiscard]] double density_log(const Point& pt, double log_dlb, double xm, double alpha) const {
+    if (pt.tt <= 0 || (pt.below && pt.tz <= 0)) return density(pt, std::exp(log_dlb), xm, alpha);
+    return std::exp(log_dlb + exponent(pt, xm, alpha));
   }
 
   //! Density at the point of a species of mass xm with thermal diffusion alpha and density dlb at zlb.
@@ -490,18 +521,28 @@ class Thermosphere {
       if (!pt.below) return dens;
       return dens * below_factor(pt, xm, alpha);
     }
-    double exponent = (1.0 + alpha + gamma) * pt.log_tlb_tt + e;
-    if (pt.below) {
-      const double gamm = xm * glb_z1_ * zgdif_ / kRgas;
-      double expl = gamm * pt.yi;
-      if (expl > 50.0 || pt.tz <= 0) expl = 50.0;
-      if (pt.tz <= 0) return dlb * std::exp(exponent) * below_factor(pt, xm, alpha);
-      exponent += (1.0 + alpha) * pt.log_t1_tz - expl;
+    if (pt.below && pt.tz <= 0) {
+      return dlb * std::exp((1.0 + alpha + gamma) * pt.log_tlb_tt + e) * below_factor(pt, xm, alpha);
     }
-    return dlb * std::exp(exponent);
+    return dlb * std::exp(exponent(pt, xm, alpha));
   }
 
  private:
+  // log of density / dlb, for tt > 0 and (below za) tz > 0.
+  [[nodiscard]] double exponent(const Point& pt, double xm, double alpha) const {
+    const double gamma = xm * glb_zlb_ / (s_ * kRgas * tinf_);
+    double e = -s_ * gamma * pt.zg2;
+    if (e > kLn50) e = kLn50;
+    double ex = (1.0 + alpha + gamma) * pt.log_tlb_tt + e;
+    if (pt.below) {
+      const double gamm = xm * glb_z1_ * zgdif_ / kRgas;
+      double expl = gamm * pt.yi;
+      if (expl > 50.0) expl = 50.0;
+      ex += (1.0 + alpha) * pt.log_t1_tz - expl;
+    }
+    return ex;
+  }
+
   [[nodiscard]] double below_factor(const Point& pt, double xm, double alpha) const {
     const double gamm = xm * glb_z1_ * zgdif_ / kRgas;
     double expl = gamm * pt.yi;
@@ -509,10 +550,18 @@ class Thermosphere {
     return std::pow(t1_ / pt.tz, 1.0 + alpha) * std::exp(-expl);
   }
 
-  void build_spline(double ta) {
+  // Bates temperature at geopotential height zg2 above zlb (exact tinf for an isothermal profile).
+  [[nodiscard]] double bates(double zg2) const {
+    return tinf_ == tlb_ ? tinf_ : tinf_ - (tinf_ - tlb_) * std::exp(-s_ * zg2);
+  }
+
+  void build_spline() {
     if (spline_ready_) return;
     const double za = zn1_[0];
     const double re = x_.re;
+    zg2_za_ = x_.zeta(za, zlb_);
+    const double ta = bates(zg2_za_);
+    log_tlb_ta_ = tinf_ == tlb_ ? 0.0 : ta > 0 ? std::log(tlb_ / ta) : 0.0;
     tn1_[0] = ta;
     tgn1_[0] = (tinf_ - ta) * s_ * ((re + zlb_) / (re + za)) * ((re + zlb_) / (re + za));
     const double z1 = zn1_[0], z2 = zn1_[4];
@@ -537,7 +586,7 @@ class Thermosphere {
   double glb_zlb_ = 0;
   bool spline_ready_ = false;
   std::array<double, 5> xs_{}, ys_{}, y2_{};
-  double zgdif_ = 1, t1_ = 0, glb_z1_ = 0;
+  double zgdif_ = 1, t1_ = 0, glb_z1_ = 0, zg2_za_ = 0, log_tlb_ta_ = 0;
 };
 
 // Root mean density of the diffusive and fully mixed densities (the reference's dnet: turbopause correction).
@@ -629,8 +678,7 @@ ThermoResult gts7(Context& x, double alt) {
   const Thermosphere::Point& pz = point(z);
 
   const double g28 = sw[21] * x.globe7(x.tab.pd[2]);
-  const double zhf = c.pdl[1][24] * (1.0 + sw[5] * c.pdl[0][24] * std::sin(kDgtr * x.in.g_lat) *
-                                               cos_diff(x.dy1, x.tab.pt.d13));
+  const double zhf = c.pdl[1][24] * (1.0 + sw[5] * c.pdl[0][24] * x.plg[0][1] * cos_diff(x.dy1, x.tab.pt.d13));
   const double xmm = c.pdm[2][4];
 
   // N2
@@ -645,11 +693,19 @@ ThermoResult gts7(Context& x, double alt) {
     o.d[2] = dnet(o.d[2], res.dm28, zhm28, xmm, 28.0);
   }
 
+  // Diffusive density of a species that is not mixed at this height: one exp() for the boundary variation and the
+  // profile (the reference's pdm * exp(g) * pd[0] then densu).
+  auto species_density = [&](double log_db, double g, double db_mean, double xm, double alpha) {
+    if (std::isnan(log_db)) return th.density(pz, db_mean * std::exp(g), xm, alpha);
+    return th.density_log(pz, log_db + g, xm, alpha);
+  };
+
   // He
   const double g4 = sw[21] * x.globe7(x.tab.pd[0]);
-  const double db04 = c.pdm[0][0] * std::exp(g4) * c.pd[0][0];
-  o.d[0] = th.density(pz, db04, 4.0, kAlpha[0]);
-  if (sw[15] != 0 && z < kAltl[0]) {
+  const bool mixed_0 = sw[15] != 0 && z < kAltl[0];
+  const double db04 = mixed_0 ? c.pdm[0][0] * std::exp(g4) * c.pd[0][0] : 0.0;
+  o.d[0] = mixed_0 ? th.density(pz, db04, 4.0, kAlpha[0]) : species_density(x.tab.log_db[0], g4, c.pdm[0][0] * c.pd[0][0], 4.0, kAlpha[0]);
+  if (mixed_0) {
     const double b04 = th.density(point(c.pdm[0][2]), db04, 4.0 - xmm, kAlpha[0] - 1.0);
     const double dm04 = th.density(pz, b04, xmm, 0.0);
     o.d[0] = dnet(o.d[0], dm04, zhm28, xmm, 4.0);
@@ -659,9 +715,10 @@ ThermoResult gts7(Context& x, double alt) {
 
   // O
   const double g16 = sw[21] * x.globe7(x.tab.pd[1]);
-  const double db16 = c.pdm[1][0] * std::exp(g16) * c.pd[1][0];
-  o.d[1] = th.density(pz, db16, 16.0, kAlpha[1]);
-  if (sw[15] != 0 && z <= kAltl[1]) {
+  const bool mixed_1 = sw[15] != 0 && z <= kAltl[1];
+  const double db16 = mixed_1 ? c.pdm[1][0] * std::exp(g16) * c.pd[1][0] : 0.0;
+  o.d[1] = mixed_1 ? th.density(pz, db16, 16.0, kAlpha[1]) : species_density(x.tab.log_db[1], g16, c.pdm[1][0] * c.pd[1][0], 16.0, kAlpha[1]);
+  if (mixed_1) {
     const double b16 = th.density(point(c.pdm[1][2]), db16, 16.0 - xmm, kAlpha[1] - 1.0);
     const double dm16 = th.density(pz, b16, xmm, 0.0);
     o.d[1] = dnet(o.d[1], dm16, zhm28, xmm, 16.0);
@@ -672,10 +729,11 @@ ThermoResult gts7(Context& x, double alt) {
 
   // O2
   const double g32 = sw[21] * x.globe7(x.tab.pd[4]);
-  const double db32 = c.pdm[3][0] * std::exp(g32) * c.pd[4][0];
-  o.d[3] = th.density(pz, db32, 32.0, kAlpha[3]);
+  const bool mixed_3 = sw[15] != 0 && z <= kAltl[3];
+  const double db32 = mixed_3 ? c.pdm[3][0] * std::exp(g32) * c.pd[4][0] : 0.0;
+  o.d[3] = mixed_3 ? th.density(pz, db32, 32.0, kAlpha[3]) : species_density(x.tab.log_db[4], g32, c.pdm[3][0] * c.pd[4][0], 32.0, kAlpha[3]);
   if (sw[15] != 0) {
-    if (z <= kAltl[3]) {
+    if (mixed_3) {
       const double b32 = th.density(point(c.pdm[3][2]), db32, 32.0 - xmm, kAlpha[3] - 1.0);
       const double dm32 = th.density(pz, b32, xmm, 0.0);
       o.d[3] = dnet(o.d[3], dm32, zhm28, xmm, 32.0);
@@ -688,9 +746,10 @@ ThermoResult gts7(Context& x, double alt) {
 
   // Ar
   const double g40 = sw[21] * x.globe7(x.tab.pd[5]);
-  const double db40 = c.pdm[4][0] * std::exp(g40) * c.pd[5][0];
-  o.d[4] = th.density(pz, db40, 40.0, kAlpha[4]);
-  if (sw[15] != 0 && z <= kAltl[4]) {
+  const bool mixed_4 = sw[15] != 0 && z <= kAltl[4];
+  const double db40 = mixed_4 ? c.pdm[4][0] * std::exp(g40) * c.pd[5][0] : 0.0;
+  o.d[4] = mixed_4 ? th.density(pz, db40, 40.0, kAlpha[4]) : species_density(x.tab.log_db[5], g40, c.pdm[4][0] * c.pd[5][0], 40.0, kAlpha[4]);
+  if (mixed_4) {
     const double b40 = th.density(point(c.pdm[4][2]), db40, 40.0 - xmm, kAlpha[4] - 1.0);
     const double dm40 = th.density(pz, b40, xmm, 0.0);
     o.d[4] = dnet(o.d[4], dm40, zhm28, xmm, 40.0);
@@ -700,9 +759,10 @@ ThermoResult gts7(Context& x, double alt) {
 
   // H
   const double g1 = sw[21] * x.globe7(x.tab.pd[6]);
-  const double db01 = c.pdm[5][0] * std::exp(g1) * c.pd[6][0];
-  o.d[6] = th.density(pz, db01, 1.0, kAlpha[6]);
-  if (sw[15] != 0 && z <= kAltl[6]) {
+  const bool mixed_6 = sw[15] != 0 && z <= kAltl[6];
+  const double db01 = mixed_6 ? c.pdm[5][0] * std::exp(g1) * c.pd[6][0] : 0.0;
+  o.d[6] = mixed_6 ? th.density(pz, db01, 1.0, kAlpha[6]) : species_density(x.tab.log_db[6], g1, c.pdm[5][0] * c.pd[6][0], 1.0, kAlpha[6]);
+  if (mixed_6) {
     const double b01 = th.density(point(c.pdm[5][2]), db01, 1.0 - xmm, kAlpha[6] - 1.0);
     const double dm01 = th.density(pz, b01, xmm, 0.0);
     o.d[6] = dnet(o.d[6], dm01, zhm28, xmm, 1.0);
@@ -713,9 +773,10 @@ ThermoResult gts7(Context& x, double alt) {
 
   // N
   const double g14 = sw[21] * x.globe7(x.tab.pd[7]);
-  const double db14 = c.pdm[6][0] * std::exp(g14) * c.pd[7][0];
-  o.d[7] = th.density(pz, db14, 14.0, kAlpha[7]);
-  if (sw[15] != 0 && z <= kAltl[7]) {
+  const bool mixed_7 = sw[15] != 0 && z <= kAltl[7];
+  const double db14 = mixed_7 ? c.pdm[6][0] * std::exp(g14) * c.pd[7][0] : 0.0;
+  o.d[7] = mixed_7 ? th.density(pz, db14, 14.0, kAlpha[7]) : species_density(x.tab.log_db[7], g14, c.pdm[6][0] * c.pd[7][0], 14.0, kAlpha[7]);
+  if (mixed_7) {
     const double b14 = th.density(point(c.pdm[6][2]), db14, 14.0 - xmm, kAlpha[7] - 1.0);
     const double dm14 = th.density(pz, b14, xmm, 0.0);
     o.d[7] = dnet(o.d[7], dm14, zhm28, xmm, 14.0);
@@ -726,15 +787,20 @@ ThermoResult gts7(Context& x, double alt) {
 
   // Anomalous O: an isothermal profile at tho, with its own spline below za.
   const double g16h = sw[21] * x.globe7(x.tab.pd[8]);
-  const double db16h = c.pdm[7][0] * std::exp(g16h) * c.pd[8][0];
   const double tho = c.pdm[7][9] * c.pdl[0][6];
   Thermosphere hot(x, tho, tho, s, zlb, zn1, tn1, tgn1);
-  const double dd = hot.density(hot.at(z), db16h, 16.0, kAlpha[8]);
   const double zsht = c.pdm[7][5];
   const double zmho = c.pdm[7][4];
   const double g_zmho = x.gsurf / ((1.0 + zmho / x.re) * (1.0 + zmho / x.re));
   const double zsho = kRgas * tho / (g_zmho * 16.0);
-  o.d[8] = dd * std::exp(-zsht / zsho * (std::exp(-(z - zmho) / zsht) - 1.));
+  // Its decay below zmho, folded into the same exp() as the boundary density and the profile.
+  const double tail = -zsht / zsho * (std::exp(-(z - zmho) / zsht) - 1.);
+  const Thermosphere::Point hz = hot.at(z);
+  if (std::isnan(x.tab.log_db[8])) {
+    o.d[8] = hot.density(hz, c.pdm[7][0] * std::exp(g16h) * c.pd[8][0], 16.0, kAlpha[8]) * std::exp(tail);
+  } else {
+    o.d[8] = hot.density_log(hz, x.tab.log_db[8] + g16h + tail, 16.0, kAlpha[8]);
+  }
 
   o.d[5] = kAmu * (4.0 * o.d[0] + 16.0 * o.d[1] + 28.0 * o.d[2] + 32.0 * o.d[3] + 40.0 * o.d[4] + o.d[6] +
                    14.0 * o.d[7]);
@@ -867,14 +933,19 @@ Output gtd7(const Input& in, const Switches& switches) {
   return o;
 }
 
-Output gtd7d(const Input& in, const Switches& switches) {
-  const Flags flags(switches);
+namespace {
+
+Output gtd7d_flags(const Input& in, const Flags& flags) {
   Output o = gtd7_cgs(in, flags);
   o.d[5] = kAmu * (4.0 * o.d[0] + 16.0 * o.d[1] + 28.0 * o.d[2] + 32.0 * o.d[3] + 40.0 * o.d[4] + o.d[6] +
                    14.0 * o.d[7] + 16.0 * o.d[8]);
   to_units(o, flags);
   return o;
 }
+
+}  // namespace
+
+Output gtd7d(const Input& in, const Switches& switches) { return gtd7d_flags(in, Flags(switches)); }
 
 }  // namespace nrlmsise00
 
@@ -918,10 +989,18 @@ const UtcDay& utc_day(const Epoch& t) {
 
 }  // namespace
 
-Nrlmsise00::Nrlmsise00(bool use_ap_history) {
-  switches_.sw.fill(1);
-  switches_.sw[0] = 1;  // SI output
-  switches_.sw[9] = use_ap_history ? -1 : 1;
+namespace {
+
+nrlmsise00::Switches class_switches(bool use_ap_history) {
+  nrlmsise00::Switches s;
+  s.sw.fill(1);  // [0] = 1: SI output
+  s.sw[9] = use_ap_history ? -1 : 1;
+  return s;
+}
+
+}  // namespace
+
+Nrlmsise00::Nrlmsise00(bool use_ap_history) : switches_(class_switches(use_ap_history)) {
   (void)nrlmsise00::coefficients();  // parse at construction, not in the first evaluation
 }
 
@@ -942,7 +1021,10 @@ nrlmsise00::Input Nrlmsise00::model_input(const AtmosphereInput& in) const {
 }
 
 AtmosphereState Nrlmsise00::evaluate(const AtmosphereInput& in) const {
-  const nrlmsise00::Output o = nrlmsise00::gtd7d(model_input(in), switches_);
+  // The two switch settings this class uses, prepared once.
+  static const nrlmsise00::Flags daily(class_switches(false)), history(class_switches(true));
+  const nrlmsise00::Output o =
+      nrlmsise00::gtd7d_flags(model_input(in), switches_.sw[9] == -1 ? history : daily);
   return {o.d[5], o.t[1]};
 }
 
