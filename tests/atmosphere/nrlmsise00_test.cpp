@@ -184,6 +184,35 @@ TEST(Nrlmsise00, OrekitDensitiesAlongTheIssOrbit) {
               worst_ut1, worst_utc);
 }
 
+// A propagation must reach its altitude event: no throw, finite positive density at every height, heights below
+// 0 km evaluated at 0 km, and no jump where the model changes branch (72.5 km, za = 123.435 km).
+TEST(Nrlmsise00, EvaluatesAtEveryHeightWithoutThrowing) {
+  const Nrlmsise00 model;
+  AtmosphereInput in;
+  in.epoch = Epoch::from_iso("2025-01-01T12:00:00Z");
+  in.place = {0.3, -1.2, 0.0};
+  in.local_solar_time = 9.5;
+  const double at0 = model.evaluate(in).density;
+  for (double h_km : {-6000.0, -100.0, -1.0, -1e-9, 0.0, 0.5, 32.5, 62.5, 72.4999, 72.5, 72.5001, 100.0, 123.4349,
+                      123.435, 123.4351, 300.0, 1000.0, 2500.0, 40000.0}) {
+    in.place.height = h_km * 1000.0;
+    AtmosphereState st;
+    EXPECT_NO_THROW(st = model.evaluate(in)) << h_km;
+    EXPECT_TRUE(std::isfinite(st.density) && st.density > 0) << h_km << " km: " << st.density;
+    EXPECT_TRUE(std::isfinite(st.temperature) && st.temperature > 0) << h_km << " km: " << st.temperature;
+    if (h_km <= 0) {
+      EXPECT_EQ(st.density, at0) << h_km;
+    }
+  }
+  for (double edge : {72.5, 123.435}) {
+    in.place.height = (edge - 1e-6) * 1000.0;
+    const double below = model.evaluate(in).density;
+    in.place.height = (edge + 1e-6) * 1000.0;
+    const double above = model.evaluate(in).density;
+    EXPECT_NEAR(below / above, 1.0, 1e-3) << edge;
+  }
+}
+
 TEST(Nrlmsise00, Gtd7dAddsAnomalousOxygenToTheMassDensity) {
   nrlmsise00::Input in;
   in.doy = 172;

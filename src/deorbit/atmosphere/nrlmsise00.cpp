@@ -845,7 +845,9 @@ double densm(const Context& x, double alt, double d0, double xm, double& tz, con
              const std::array<double, 2>& tgn2, const std::array<double, 5>& tn3, const std::array<double, 2>& tgn3) {
   static constexpr std::array<double, 5> zn2 = {kZn2[0], kZn2[1], kZn2[2], kZn2[3], 0.0};
   double dens = densm_segment(x, std::max(alt, kZn2[3]), d0, xm, tz, zn2, 4, tn2, tgn2);
-  if (alt > kZn3[0]) return dens;
+  // At exactly 32.5 km the reference enters the lower segment with nodes it has not set (they are only set below
+  // 32.5 km); that segment is the identity there, so it is skipped.
+  if (alt >= kZn3[0]) return dens;
   return densm_segment(x, alt, dens, xm, tz, kZn3, 5, tn3, tgn3);
 }
 
