@@ -141,6 +141,22 @@ struct Flags {
   }
 };
 
+// Values that depend only on inputs which change once a day or once in three hours (day of year, Ap, the ap
+// history), kept per thread from one evaluation to the next.
+struct DailyMemo {
+  int doy = -1;
+  CosSin dy1;
+  double ap = std::numeric_limits<double>::quiet_NaN(), p43 = 0, p44 = 0, apdf = 0;
+  std::array<double, 7> ap_array{};
+  double p24 = std::numeric_limits<double>::quiet_NaN(), p25 = 0;
+  std::array<double, 7> g0{};
+};
+
+DailyMemo& daily_memo() {
+  thread_local DailyMemo m;
+  return m;
+}
+
 // Everything one evaluation shares: inputs, switches, functions of the inputs, and the activity terms the
 // reference keeps in globals (apdf, apt[0]: glob7s uses the values left by the latest globe7 call).
 struct Context {
@@ -155,11 +171,7 @@ struct Context {
   CosSin utlo2;          // sr*sec + 2 dgtr*long
   double df = 0, dfa = 0;
   double apdf = 0, apt0 = 0;
-  // apdf for the latest (p[43], p[44]): the same pair recurs in every table
-  double apdf_p43 = std::numeric_limits<double>::quiet_NaN(), apdf_p44 = 0, apdf_value = 0;
-  // g0 of the ap history for the latest (p[24], p[25])
-  double g0_p24 = std::numeric_limits<double>::quiet_NaN(), g0_p25 = 0;
-  std::array<double, 7> g0{};
+  DailyMemo& memo = daily_memo();
   double gsurf = 0, re = 0;
 
   Context(const Input& input, const Flags& flags, const Tables& t) : in(input), f(flags), tab(t) {
@@ -193,7 +205,11 @@ struct Context {
     tl1 = angle(kHr * in.lst);
     tl2 = sum(tl1, tl1);
     tl3 = sum(tl2, tl1);
-    dy1 = angle(kDr * in.doy);
+    if (memo.doy != in.doy) {
+      memo.dy1 = angle(kDr * in.doy);
+      memo.doy = in.doy;
+    }
+    dy1 = memo.dy1;
     dy2 = sum(dy1, dy1);
     ut = angle(kSr * in.sec);
     lo1 = angle(kDgtr * in.g_long);
@@ -211,14 +227,17 @@ struct Context {
   [[nodiscard]] double zeta(double zz, double zl) const { return (zz - zl) * (re + zl) / (re + zz); }
 
   double sg0(double ex, double p24, double p25) {
-    if (!(p24 == g0_p24 && p25 == g0_p25)) {
+    // The reference's g0 for each ap of the history; the same (p[24], p[25]) recurs in every table.
+    std::array<double, 7>& g0 = memo.g0;
+    if (!(p24 == memo.p24 && p25 == memo.p25 && in.ap_array == memo.ap_array)) {
       const double a24 = std::fabs(p24);
       for (std::size_t i = 1; i < 7; ++i) {
         const double a = in.ap_array[i] - 4.0;
         g0[i] = a + (p25 - 1.0) * (a + (std::exp(-a24 * a) - 1.0) / a24);
       }
-      g0_p24 = p24;
-      g0_p25 = p25;
+      memo.p24 = p24;
+      memo.p25 = p25;
+      memo.ap_array = in.ap_array;
     }
     const double ex2 = ex * ex, ex3 = ex2 * ex, ex4 = ex2 * ex2, ex8 = ex4 * ex4, ex12 = ex8 * ex4;
     const double ex19 = ex12 * ex4 * ex3;
@@ -228,14 +247,15 @@ struct Context {
   }
 
   double activity_apdf(double p43, double p44) {
-    if (!(p43 == apdf_p43 && p44 == apdf_p44)) {
+    if (!(p43 == memo.p43 && p44 == memo.p44 && in.ap == memo.ap)) {
       const double apd = in.ap - 4.0;
       const double k = p43 < 0 ? 1.0e-5 : p43;
-      apdf_value = apd + (p44 - 1.0) * (apd + (std::exp(-k * apd) - 1.0) / k);
-      apdf_p43 = p43;
-      apdf_p44 = p44;
+      memo.apdf = apd + (p44 - 1.0) * (apd + (std::exp(-k * apd) - 1.0) / k);
+      memo.p43 = p43;
+      memo.p44 = p44;
+      memo.ap = in.ap;
     }
-    return apdf_value;
+    return memo.apdf;
   }
 
   // The reference's globe7: G(L) for the upper thermosphere.
