@@ -948,8 +948,23 @@ void to_units(Output& o, const Flags& f) {
 
 }  // namespace
 
+namespace {
+
+// Flags of the latest switch setting seen by this thread: callers keep one setting for many evaluations.
+const Flags& flags_for(const Switches& switches) {
+  thread_local Switches last = {};
+  thread_local Flags flags{last};
+  if (switches.sw != last.sw) {
+    last = switches;
+    flags = Flags(switches);
+  }
+  return flags;
+}
+
+}  // namespace
+
 Output gtd7(const Input& in, const Switches& switches) {
-  const Flags flags(switches);
+  const Flags& flags = flags_for(switches);
   Output o = gtd7_cgs(in, flags);
   to_units(o, flags);
   return o;
@@ -967,7 +982,7 @@ Output gtd7d_flags(const Input& in, const Flags& flags) {
 
 }  // namespace
 
-Output gtd7d(const Input& in, const Switches& switches) { return gtd7d_flags(in, Flags(switches)); }
+Output gtd7d(const Input& in, const Switches& switches) { return gtd7d_flags(in, flags_for(switches)); }
 
 }  // namespace nrlmsise00
 
