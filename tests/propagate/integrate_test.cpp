@@ -245,7 +245,10 @@ TEST(Ephemeris, GivesTheStateAnywhereInsideAndRefusesOutside) {
     EXPECT_NEAR(eph.state(ref + t)[1], -std::sin(t), 1e-10) << t;
   }
   // Exactly at piece boundaries and the ends.
-  for (const auto& p : eph.pieces()) EXPECT_NEAR(eph.state(p.t_begin)[0], std::cos(p.t_begin), 1e-10);
+  for (std::size_t i = 0; i < eph.size(); ++i) {
+    const double t = eph.piece(i).t_begin;
+    EXPECT_NEAR(eph.state(t)[0], std::cos(t), 1e-10);
+  }
   EXPECT_EQ(eph.state(20.0), r.y);
   EXPECT_THROW((void)eph.state(20.001), InputError);
   EXPECT_THROW((void)eph.state(ref - 1.0), InputError);

@@ -84,7 +84,8 @@ TEST(TwoBody, DenseOutputBetweenStepsIsAsAccurateAsTheSteps) {
   ASSERT_EQ(r.status, IntegrationStatus::ReachedEnd);
   ASSERT_EQ(eph.size(), static_cast<std::size_t>(r.stats.accepted_steps));
   double worst_end = 0, worst_inside = 0;
-  for (const DensePiece<7>& p : eph.pieces()) {
+  for (std::size_t i = 0; i < eph.size(); ++i) {
+    const DensePiece<7>& p = eph.piece(i);
     worst_end = std::max(worst_end, (p.step(p.t_end) - kepler_at(Epoch(), y0, p.t_end)).head<3>().norm());
     for (double frac : {0.1, 0.25, 0.5, 0.75, 0.9}) {
       const double t = p.t_begin + frac * (p.t_end - p.t_begin);
@@ -98,7 +99,7 @@ TEST(TwoBody, DenseOutputBetweenStepsIsAsAccurateAsTheSteps) {
               "%.3e m, inside steps %.3e m\n",
               eph.size(), worst_end, worst_inside);
   // Velocities too.
-  const double t_mid = 0.5 * (eph.pieces()[7].t_begin + eph.pieces()[7].t_end);
+  const double t_mid = 0.5 * (eph.piece(7).t_begin + eph.piece(7).t_end);
   EXPECT_LT((eph.state(t_mid) - kepler_at(Epoch(), y0, t_mid)).segment<3>(3).norm(), 1e-7);
 }
 

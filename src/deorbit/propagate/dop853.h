@@ -34,41 +34,52 @@ class Dop853 {
     auto& k = k_;
     k[0] = f0;
     State z;
-    z = y + h * a21 * k[0];
-    f(t + c2 * h, z, k[1]);
-    z = y + h * (a31 * k[0] + a32 * k[1]);
-    f(t + c3 * h, z, k[2]);
-    z = y + h * (a41 * k[0] + a43 * k[2]);
-    f(t + c4 * h, z, k[3]);
-    z = y + h * (a51 * k[0] + a53 * k[2] + a54 * k[3]);
-    f(t + c5 * h, z, k[4]);
-    z = y + h * (a61 * k[0] + a64 * k[3] + a65 * k[4]);
-    f(t + c6 * h, z, k[5]);
-    z = y + h * (a71 * k[0] + a74 * k[3] + a75 * k[4] + a76 * k[5]);
-    f(t + c7 * h, z, k[6]);
-    z = y + h * (a81 * k[0] + a84 * k[3] + a85 * k[4] + a86 * k[5] + a87 * k[6]);
-    f(t + c8 * h, z, k[7]);
-    z = y + h * (a91 * k[0] + a94 * k[3] + a95 * k[4] + a96 * k[5] + a97 * k[6] + a98 * k[7]);
-    f(t + c9 * h, z, k[8]);
-    z = y + h * (a101 * k[0] + a104 * k[3] + a105 * k[4] + a106 * k[5] + a107 * k[6] + a108 * k[7] + a109 * k[8]);
-    f(t + c10 * h, z, k[9]);
-    z = y + h * (a111 * k[0] + a114 * k[3] + a115 * k[4] + a116 * k[5] + a117 * k[6] + a118 * k[7] + a119 * k[8] +
-                 a1110 * k[9]);
-    f(t + c11 * h, z, k[10]);
-    z = y + h * (a121 * k[0] + a124 * k[3] + a125 * k[4] + a126 * k[5] + a127 * k[6] + a128 * k[7] + a129 * k[8] +
-                 a1210 * k[9] + a1211 * k[10]);
-    f(t + h, z, k[11]);
-    State incr = b1 * k[0] + b6 * k[5] + b7 * k[6] + b8 * k[7] + b9 * k[8] + b10 * k[9] + b11 * k[10] + b12 * k[11];
-    y_new = y + h * incr;
+    // Stage by stage, one loop over the components each (faster than deep Eigen expression templates for N ~ 7).
+    auto stage = [&](int s, double c, auto&& combination) {
+      for (int i = 0; i < N; ++i) z[i] = y[i] + h * combination(i);
+      f(t + c * h, z, k[static_cast<std::size_t>(s)]);
+    };
+    stage(1, c2, [&](int i) { return a21 * k[0][i]; });
+    stage(2, c3, [&](int i) { return a31 * k[0][i] + a32 * k[1][i]; });
+    stage(3, c4, [&](int i) { return a41 * k[0][i] + a43 * k[2][i]; });
+    stage(4, c5, [&](int i) { return a51 * k[0][i] + a53 * k[2][i] + a54 * k[3][i]; });
+    stage(5, c6, [&](int i) { return a61 * k[0][i] + a64 * k[3][i] + a65 * k[4][i]; });
+    stage(6, c7, [&](int i) { return a71 * k[0][i] + a74 * k[3][i] + a75 * k[4][i] + a76 * k[5][i]; });
+    stage(7, c8, [&](int i) {
+      return a81 * k[0][i] + a84 * k[3][i] + a85 * k[4][i] + a86 * k[5][i] + a87 * k[6][i];
+    });
+    stage(8, c9, [&](int i) {
+      return a91 * k[0][i] + a94 * k[3][i] + a95 * k[4][i] + a96 * k[5][i] + a97 * k[6][i] + a98 * k[7][i];
+    });
+    stage(9, c10, [&](int i) {
+      return a101 * k[0][i] + a104 * k[3][i] + a105 * k[4][i] + a106 * k[5][i] + a107 * k[6][i] + a108 * k[7][i] +
+             a109 * k[8][i];
+    });
+    stage(10, c11, [&](int i) {
+      return a111 * k[0][i] + a114 * k[3][i] + a115 * k[4][i] + a116 * k[5][i] + a117 * k[6][i] + a118 * k[7][i] +
+             a119 * k[8][i] + a1110 * k[9][i];
+    });
+    stage(11, 1.0, [&](int i) {
+      return a121 * k[0][i] + a124 * k[3][i] + a125 * k[4][i] + a126 * k[5][i] + a127 * k[6][i] + a128 * k[7][i] +
+             a129 * k[8][i] + a1210 * k[9][i] + a1211 * k[10][i];
+    });
+    State incr, e5, e3;
+    for (int i = 0; i < N; ++i) {
+      incr[i] = b1 * k[0][i] + b6 * k[5][i] + b7 * k[6][i] + b8 * k[7][i] + b9 * k[8][i] + b10 * k[9][i] +
+                b11 * k[10][i] + b12 * k[11][i];
+      y_new[i] = y[i] + h * incr[i];
+    }
     f(t + h, y_new, f_new);
     k[12] = f_new;
     if (!estimate_error) return 0.0;
 
     const State sk =
         tol.absolute.array() + tol.relative.array() * y.array().abs().max(y_new.array().abs());
-    const State e5 = er1 * k[0] + er6 * k[5] + er7 * k[6] + er8 * k[7] + er9 * k[8] + er10 * k[9] + er11 * k[10] +
-                     er12 * k[11];
-    const State e3 = incr - bhh1 * k[0] - bhh2 * k[8] - bhh3 * k[11];
+    for (int i = 0; i < N; ++i) {
+      e5[i] = er1 * k[0][i] + er6 * k[5][i] + er7 * k[6][i] + er8 * k[7][i] + er9 * k[8][i] + er10 * k[9][i] +
+              er11 * k[10][i] + er12 * k[11][i];
+      e3[i] = incr[i] - bhh1 * k[0][i] - bhh2 * k[8][i] - bhh3 * k[11][i];
+    }
     const double err5 = (e5.array() / sk.array()).square().sum();
     const double err3 = (e3.array() / sk.array()).square().sum();
     double deno = err5 + 0.01 * err3;
@@ -100,14 +111,19 @@ class Dop853 {
     r[1] = y_new - y;
     r[2] = h * k[0] - r[1];
     r[3] = r[1] - h * k[12] - r[2];
-    r[4] = h * (d41 * k[0] + d46 * k[5] + d47 * k[6] + d48 * k[7] + d49 * k[8] + d410 * k[9] + d411 * k[10] +
-                d412 * k[11] + d413 * k[12] + d414 * k[13] + d415 * k[14] + d416 * k[15]);
-    r[5] = h * (d51 * k[0] + d56 * k[5] + d57 * k[6] + d58 * k[7] + d59 * k[8] + d510 * k[9] + d511 * k[10] +
-                d512 * k[11] + d513 * k[12] + d514 * k[13] + d515 * k[14] + d516 * k[15]);
-    r[6] = h * (d61 * k[0] + d66 * k[5] + d67 * k[6] + d68 * k[7] + d69 * k[8] + d610 * k[9] + d611 * k[10] +
-                d612 * k[11] + d613 * k[12] + d614 * k[13] + d615 * k[14] + d616 * k[15]);
-    r[7] = h * (d71 * k[0] + d76 * k[5] + d77 * k[6] + d78 * k[7] + d79 * k[8] + d710 * k[9] + d711 * k[10] +
-                d712 * k[11] + d713 * k[12] + d714 * k[13] + d715 * k[14] + d716 * k[15]);
+    // One pass over the components for the four long combinations (faster than four deep expression templates).
+    for (int i = 0; i < N; ++i) {
+      const double k0 = k[0][i], k5 = k[5][i], k6 = k[6][i], k7 = k[7][i], k8 = k[8][i], k9 = k[9][i],
+                   k10 = k[10][i], k11 = k[11][i], k12 = k[12][i], k13 = k[13][i], k14 = k[14][i], k15 = k[15][i];
+      r[4][i] = h * (d41 * k0 + d46 * k5 + d47 * k6 + d48 * k7 + d49 * k8 + d410 * k9 + d411 * k10 + d412 * k11 +
+                     d413 * k12 + d414 * k13 + d415 * k14 + d416 * k15);
+      r[5][i] = h * (d51 * k0 + d56 * k5 + d57 * k6 + d58 * k7 + d59 * k8 + d510 * k9 + d511 * k10 + d512 * k11 +
+                     d513 * k12 + d514 * k13 + d515 * k14 + d516 * k15);
+      r[6][i] = h * (d61 * k0 + d66 * k5 + d67 * k6 + d68 * k7 + d69 * k8 + d610 * k9 + d611 * k10 + d612 * k11 +
+                     d613 * k12 + d614 * k13 + d615 * k14 + d616 * k15);
+      r[7][i] = h * (d71 * k0 + d76 * k5 + d77 * k6 + d78 * k7 + d79 * k8 + d710 * k9 + d711 * k10 + d712 * k11 +
+                     d713 * k12 + d714 * k13 + d715 * k14 + d716 * k15);
+    }
   }
 
   //! Index (0-based, 0..15) of the first stage of the last attempt whose derivative is not finite, or -1.

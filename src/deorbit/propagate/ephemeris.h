@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <array>
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 #include <fmt/format.h>
@@ -20,7 +22,8 @@ namespace deorbit {
 //! interpolant of its step. state(t) finds the piece by binary search and evaluates it: the error is that of the
 //! integration (of the order of the tolerances), with no further interpolation error of note. Where an event reset
 //! the state (an impulsive burn), two pieces meet at the same time; there state(t) returns the state after the
-//! reset (the later piece in propagation order). Memory: about (8 N + 4) doubles per step.
+//! reset (the later piece in propagation order). Memory: about (8 N + 5) doubles per step, held in blocks of 32
+//! pieces (never copied as the ephemeris grows, and small enough to stay out of the allocator's mmap path).
 template <int N>
 class Ephemeris {
  public:
@@ -28,15 +31,17 @@ class Ephemeris {
   explicit Ephemeris(const Epoch& reference = Epoch()) : reference_(reference) {}
 
   [[nodiscard]] const Epoch& reference() const { return reference_; }
-  [[nodiscard]] bool empty() const { return pieces_.empty(); }
-  [[nodiscard]] std::size_t size() const { return pieces_.size(); }
-  [[nodiscard]] const std::vector<DensePiece<N>>& pieces() const { return pieces_; }
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+  //! Number of pieces (one per step, plus one more at every event that cut a step).
+  [[nodiscard]] std::size_t size() const { return size_; }
+  //! The i-th piece in propagation order, 0 <= i < size().
+  [[nodiscard]] const DensePiece<N>& piece(std::size_t i) const { return (*blocks_[i / kBlock])[i % kBlock]; }
   //! +1 for a forward ephemeris, -1 for a backward one (0 while empty).
   [[nodiscard]] int direction() const { return direction_; }
 
   //! [s] first and last time covered, in propagation order (first > last for a backward run). Empty: 0.
-  [[nodiscard]] double t_first() const { return empty() ? 0.0 : pieces_.front().t_begin; }
-  [[nodiscard]] double t_last() const { return empty() ? 0.0 : pieces_.back().t_end; }
+  [[nodiscard]] double t_first() const { return empty() ? 0.0 : piece(0).t_begin; }
+  [[nodiscard]] double t_last() const { return empty() ? 0.0 : piece(size_ - 1).t_end; }
   [[nodiscard]] Epoch epoch_first() const { return reference_ + t_first(); }
   [[nodiscard]] Epoch epoch_last() const { return reference_ + t_last(); }
 
@@ -58,10 +63,9 @@ class Ephemeris {
                                    std::min(t_first(), t_last()), std::max(t_first(), t_last()), t));
     // Pieces are ordered by direction_ * t_begin; take the last one that begins at or before t.
     const double key = direction_ * t;
-    auto it = std::upper_bound(pieces_.begin(), pieces_.end(), key,
-                               [this](double k, const DensePiece<N>& p) { return k < direction_ * p.t_begin; });
-    if (it != pieces_.begin()) --it;
-    return *it;
+    auto it = std::upper_bound(keys_.begin(), keys_.end(), key);
+    const std::size_t i = it == keys_.begin() ? 0 : static_cast<std::size_t>(it - keys_.begin()) - 1;
+    return piece(i);
   }
 
   //! Adds a piece (times since `piece_reference`) that continues the last one: it must begin where the last
@@ -86,7 +90,10 @@ class Ephemeris {
                                      piece.t_begin, t_last()));
     }
     direction_ = dir;
-    pieces_.push_back(piece);
+    if (size_ == blocks_.size() * kBlock) blocks_.push_back(std::make_unique<Block>());
+    (*blocks_[size_ / kBlock])[size_ % kBlock] = piece;
+    keys_.push_back(dir * piece.t_begin);
+    ++size_;
   }
 
   //! A step handler for integrate() that appends every piece of the run to this ephemeris (kept by reference:
@@ -95,15 +102,39 @@ class Ephemeris {
     return [this](const StepView<N>& step) { append(step.piece(), step.reference()); };
   }
 
+  //! Empties the ephemeris and keeps its memory for the next run.
   void clear() {
-    pieces_.clear();
+    size_ = 0;
+    keys_.clear();
     direction_ = 0;
   }
 
+  Ephemeris(const Ephemeris& other) : reference_(other.reference_) { copy_from(other); }
+  Ephemeris& operator=(const Ephemeris& other) {
+    if (this != &other) {
+      reference_ = other.reference_;
+      clear();
+      copy_from(other);
+    }
+    return *this;
+  }
+  Ephemeris(Ephemeris&&) noexcept = default;
+  Ephemeris& operator=(Ephemeris&&) noexcept = default;
+  ~Ephemeris() = default;
+
  private:
+  static constexpr std::size_t kBlock = 32;
+  using Block = std::array<DensePiece<N>, kBlock>;
+
+  void copy_from(const Ephemeris& other) {
+    for (std::size_t i = 0; i < other.size(); ++i) append(other.piece(i));
+  }
+
   Epoch reference_;
   int direction_ = 0;
-  std::vector<DensePiece<N>> pieces_;
+  std::size_t size_ = 0;
+  std::vector<double> keys_;                    // direction_ * t_begin of each piece, for the binary search
+  std::vector<std::unique_ptr<Block>> blocks_;  // the pieces, kBlock per block
 };
 
 }  // namespace deorbit
