@@ -151,13 +151,13 @@ TEST(DensityCli, BadInputGivesAClearErrorAndNonZeroExit) {
   r = run("density --epoch 2025-13-01T00:00:00Z --lat 0 --lon 0 --alt-km 100");
   EXPECT_EQ(r.exit_code, 1);
 
-  // A malformed command line exits with CLI11's code (>= 100, as `deorbit propagate`), before anything runs.
+  // A malformed command line exits with code 2, before anything runs.
   r = run("density --lat 0 --lon 0 --alt-km 100");  // --epoch is required
-  EXPECT_EQ(r.exit_code, 106);
+  EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--epoch"), std::string::npos) << r.err;
 
   r = run("density --epoch 2025-01-01T00:00:00Z --lat 0 --lon 0 --alt-km 100 --f107 150");  // needs all three
-  EXPECT_EQ(r.exit_code, 107);
+  EXPECT_EQ(r.exit_code, 2);
 
   std::string bad = ::testing::TempDir() + "/bad_sw.csv";
   std::ofstream(bad) << "DATE,AP1\n2025-01-01,3\n";

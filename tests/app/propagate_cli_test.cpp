@@ -126,7 +126,7 @@ TEST(PropagateCli, BadInputGivesAClearErrorAndNonZeroExit) {
   EXPECT_EQ(r.exit_code, 1);
 
   r = run("propagate --tle /no/such/file.tle");
-  EXPECT_EQ(r.exit_code, 105);  // CLI11: the file check fails before the command runs
+  EXPECT_EQ(r.exit_code, 2);  // a command-line error: the file check fails before the command runs
   EXPECT_NE(r.err.find("/no/such/file.tle"), std::string::npos);
 
   std::string broken = write_temp("broken.tle",

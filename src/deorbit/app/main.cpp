@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    int code = app.exit(e);  // prints help, version or the command-line error
+    return code == 0 ? 0 : 2;  // one documented code for every command-line error
   } catch (const deorbit::InputError& e) {
     std::cerr << "deorbit: error: " << e.what() << '\n';
     return 1;
