@@ -271,7 +271,34 @@ TEST(Events, EventExactlyAtTheStartFiresOnce) {
     EXPECT_TRUE(r.events[0].increasing);
     EXPECT_FALSE(r.events[1].increasing);
     EXPECT_GT(r.events[1].t, 0.4 * kPeriod);
+    // A detector for descending nodes only does not fire at the (ascending) start.
+    std::vector<EventDetector<7>> down{node_detector<7>(EventDirection::Decreasing)};
+    auto r2 = integrate(TwoBody{}, Epoch(), 0.0, on_node, 0.75 * kPeriod, tight(), down);
+    ASSERT_EQ(r2.events.size(), 1u);
+    EXPECT_EQ(r2.events[0].t, r.events[1].t);
   }
+}
+
+TEST(Events, BurnAndStopInABackwardRun) {
+  const State7 y0 = state_of(kOrbit);
+  EventDetector<7> d = epoch_detector<7>(-1000.0, EventAction::ResetState, "burn");
+  d.handler = [](const EventOccurrence<7>&, State7& y) {
+    y = burn(y, -7.0);
+    return EventAction::ResetState;
+  };
+  std::vector<EventDetector<7>> det{d, epoch_detector<7>(-4000.0, EventAction::Stop, "stop")};
+  Ephemeris<7> eph;
+  auto r = integrate(TwoBody{}, Epoch(), 0.0, y0, -6000.0, tight(), det, eph.recorder());
+  ASSERT_EQ(r.status, IntegrationStatus::StoppedByEvent);
+  EXPECT_EQ(r.stop_detector, 1);
+  EXPECT_NEAR(r.t, -4000.0, 1e-9);
+  ASSERT_EQ(r.events.size(), 2u);
+  EXPECT_TRUE(r.events[0].increasing);  // g = t - t_event increases with physical time in any run
+  const State7 after = burn(kepler_at(Epoch(), y0, -1000.0), -7.0);
+  EXPECT_LT((r.y - kepler_at(Epoch() - 1000.0, after, -3000.0)).head<3>().norm(), 1e-4);
+  // In a backward run "after the burn" is earlier in time: the ephemeris gives that side at the burn.
+  EXPECT_LT((eph.state(-1000.0) - after).segment<3>(3).norm(), 1e-6);
+  EXPECT_EQ(eph.t_last(), -4000.0);
 }
 
 TEST(Events, ChainedRunsNeitherDoubleNorDropAnEventAtTheJoint) {
