@@ -201,7 +201,7 @@ TEST(Gravity, RecursionEqualsDirectLegendreEgm96Degree360) {
   const GravityField field = shared_egm96(360);
   ASSERT_EQ(field.degree, 360);
   std::vector<Vec3> points = sample_points();
-  points.resize(12);  // the direct sum is O(N^3) in this test code: a few points at 400 and 1500 km
+  points.resize(12);  // the direct sum is O(N^3) in this test code: 12 points at 400 km, latitudes 0 to 69 deg
   const Agreement a = compare_with_direct(field, 360, 360, points);
   std::printf("EGM96 360x360 Pines vs direct (long double): %.2e of |g|, %.2e of the non-central part\n", a.total,
               a.perturbation);
