@@ -213,6 +213,29 @@ TEST(Nrlmsise00, EvaluatesAtEveryHeightWithoutThrowing) {
   }
 }
 
+// Day of year and seconds of the UTC day, across day ends, a leap year and a leap second (the evaluation keeps the
+// current day per thread, so the order of the calls below also exercises that cache).
+TEST(Nrlmsise00, DayOfYearAndSecondsOfTheUtcDay) {
+  const Nrlmsise00 model;
+  struct Case {
+    const char* utc;
+    int doy;
+    double sec;
+  };
+  const Case cases[] = {{"2025-01-01T12:00:00", 1, 43200.0},        {"2025-01-01T23:59:59.25", 1, 86399.25},
+                        {"2025-01-02T00:00:00", 2, 0.0},            {"2024-12-31T06:00:00", 366, 21600.0},
+                        {"2016-12-31T23:59:60.5", 366, 86400.5},    {"2017-01-01T00:00:00.5", 1, 0.5},
+                        {"2016-12-31T23:59:59", 366, 86399.0},      {"2025-03-01T00:00:01", 60, 1.0},
+                        {"2024-03-01T00:00:01", 61, 1.0},           {"2025-01-01T12:00:00", 1, 43200.0}};
+  for (const Case& c : cases) {
+    AtmosphereInput in;
+    in.epoch = Epoch::from_iso(c.utc);
+    const nrlmsise00::Input m = model.model_input(in);
+    EXPECT_EQ(m.doy, c.doy) << c.utc;
+    EXPECT_NEAR(m.sec, c.sec, 1e-9) << c.utc;
+  }
+}
+
 TEST(Nrlmsise00, Gtd7dAddsAnomalousOxygenToTheMassDensity) {
   nrlmsise00::Input in;
   in.doy = 172;
