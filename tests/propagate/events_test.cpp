@@ -112,7 +112,7 @@ TEST(Events, EpochDetectorStopsExactlyThere) {
   const Epoch e0 = Epoch::from_iso("2025-06-01T00:00:00Z");
   const State7 y0 = state_of(kOrbit);
   const double t_event = 1234.5678;
-  std::vector<EventDetector<7>> det{epoch_detector<7>(t_event)};
+  std::vector<EventDetector<7>> det{epoch_detector<7>(e0, e0 + t_event)};
   auto r = integrate(TwoBody{}, e0, 0.0, y0, 5000.0, tight(), det);
   ASSERT_EQ(r.status, IntegrationStatus::StoppedByEvent);
   EXPECT_EQ(r.stop_detector, 0);

@@ -21,8 +21,10 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 
 #include "deorbit/propagate/ode.h"
+#include "deorbit/time/epoch.h"
 
 namespace deorbit {
 
@@ -75,6 +77,13 @@ template <int N>
   d.g = [t_event](double t, const OdeState<N>&) { return t - t_event; };
   d.action = action;
   return d;
+}
+
+//! An event at the epoch `when`, for runs whose times count from `reference` (g = t - (when - reference) [s]).
+template <int N>
+[[nodiscard]] EventDetector<N> epoch_detector(const Epoch& reference, const Epoch& when,
+                                              EventAction action = EventAction::Stop, std::string name = "epoch") {
+  return epoch_detector<N>(when - reference, action, std::move(name));
 }
 
 //! An event on any user function g(t, y) (same as filling an EventDetector; here for symmetry).

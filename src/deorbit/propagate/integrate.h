@@ -150,7 +150,7 @@ class Dop853Run {
     } catch (const RunFailure& failure) {
       fail(failure.status, failure.message);
     } catch (const std::exception& e) {
-      fail(IntegrationStatus::ModelError, fmt::format("at t = {} s: {}", t_, e.what()));
+      fail(IntegrationStatus::ModelError, fmt::format("in the step from t = {} s: {}", t_, e.what()));
     }
     return std::move(result_);
   }
