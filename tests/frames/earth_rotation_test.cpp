@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -15,7 +16,11 @@ TEST(EarthRotationCache, MatchesTheFullChainBelowOneMicroarcsecond) {
   EarthRotationCache cache(eop);
   Epoch t0 = Epoch::from_iso("2025-01-01T12:00:00Z");
   double worst = 0, worst_rate = 0;
-  for (double dt = 0; dt <= 3 * 86400.0; dt += 613.7) {  // odd step: samples every phase between nodes
+  std::vector<double> times;  // forward, then backward, then jumps: every way a run moves through the cache
+  for (double dt = 0; dt <= 3 * 86400.0; dt += 613.7) times.push_back(dt);  // odd step: every phase between nodes
+  for (double dt = 3 * 86400.0; dt >= 0; dt -= 977.3) times.push_back(dt);
+  for (double dt : {40000.0, 100.0, 250000.0, 3599.999, 3600.0, 7199.5}) times.push_back(dt);
+  for (double dt : times) {
     Epoch t = t0 + dt;
     EarthAttitude a = cache.at(t);
     Mat3 m = full.rotation(Frame::GCRF, Frame::ITRF, t);

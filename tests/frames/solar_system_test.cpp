@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <algorithm>
 
 #include <gtest/gtest.h>
 
@@ -105,6 +106,31 @@ TEST(SolarSystem, GravitationalParameters) {
   const double gm_sun = 0.2959122082855911e-3 * au_de405 * au_de405 * au_de405 / (86400.0 * 86400.0);
   EXPECT_NEAR(mu_sun / gm_sun, 1.0, 1e-10);
   EXPECT_NEAR(mu_moon, 4.9028005821e12, 1.0);
+}
+
+}  // namespace
+}  // namespace deorbit
+
+namespace deorbit {
+namespace {
+
+TEST(SolarSystemCache, InterpolationAddsNothingOfNote) {
+  SolarSystemCache cache;
+  Epoch t0 = Epoch::from_iso("2025-01-01T12:00:00Z");
+  double worst_sun = 0, worst_moon = 0;
+  for (double dt = 0; dt < 2 * 86400.0; dt += 137.1) {
+    Epoch t = t0 + dt;
+    Vec3 s = sun_position_gcrf(t), m = moon_position_gcrf(t);
+    worst_sun = std::max(worst_sun, (cache.sun(t) - s).norm() / s.norm());
+    worst_moon = std::max(worst_moon, (cache.moon(t) - m).norm() / m.norm());
+  }
+  for (double dt = 2 * 86400.0; dt > 0; dt -= 5000.0) {  // backward and jumping
+    Epoch t = t0 + dt;
+    worst_moon = std::max(worst_moon, (cache.moon(t) - moon_position_gcrf(t)).norm() / moon_position_gcrf(t).norm());
+  }
+  std::printf("grid interpolation: Sun %.2e, Moon %.2e relative\n", worst_sun, worst_moon);
+  EXPECT_LT(worst_sun, 1e-12);
+  EXPECT_LT(worst_moon, 1e-10);
 }
 
 }  // namespace

@@ -18,6 +18,7 @@ class Drag final : public ForceModel {
   Drag(std::shared_ptr<const Atmosphere> atmosphere, std::shared_ptr<const SpaceWeather> weather,
        double density_scale = 1.0);
   [[nodiscard]] Vec3 acceleration(const ForceContext& ctx) const override;
+  [[nodiscard]] ForceNeeds needs() const override { return {true, false}; }
   [[nodiscard]] std::string_view name() const override { return "drag"; }
 
   //! The atmosphere input Drag builds for a context (exposed for tests and for reporting densities).

@@ -23,9 +23,17 @@ struct ForceContext {
   const Spacecraft* spacecraft = nullptr;  //!< areas and coefficients
 };
 
+//! Which bodies' positions a force reads from the context, so the propagator computes only those.
+struct ForceNeeds {
+  bool sun = false;
+  bool moon = false;
+};
+
 class ForceModel {
  public:
   virtual ~ForceModel() = default;
+  //! What the force reads besides the state and the Earth's orientation. The default asks for everything.
+  [[nodiscard]] virtual ForceNeeds needs() const { return {true, true}; }
   //! [m/s^2] acceleration in GCRF.
   [[nodiscard]] virtual Vec3 acceleration(const ForceContext& ctx) const = 0;
   [[nodiscard]] virtual std::string_view name() const = 0;

@@ -14,6 +14,7 @@ class PointMassGravity final : public ForceModel {
  public:
   explicit PointMassGravity(double mu = egm_mu) : mu_(mu) {}
   [[nodiscard]] Vec3 acceleration(const ForceContext& ctx) const override;
+  [[nodiscard]] ForceNeeds needs() const override { return {}; }
   [[nodiscard]] std::string_view name() const override { return "point-mass gravity"; }
   [[nodiscard]] double mu() const { return mu_; }
 
@@ -45,6 +46,7 @@ class SphericalHarmonicGravity final : public ForceModel {
   SphericalHarmonicGravity(const GravityField& field, int degree, int order,
                            GravityFallback fallback = GravityFallback{});
   [[nodiscard]] Vec3 acceleration(const ForceContext& ctx) const override;
+  [[nodiscard]] ForceNeeds needs() const override { return {}; }
   [[nodiscard]] std::string_view name() const override { return "spherical-harmonic gravity"; }
 
   //! [m/s^2] acceleration in ITRF at r_itrf [m], with the fallback rule applied.

@@ -22,6 +22,7 @@ class SolarRadiationPressure final : public ForceModel {
   explicit SolarRadiationPressure(SrpOptions options = {}) : options_(options) {}
   //! Throws std::logic_error if ctx.spacecraft is null or ctx.mass is not positive.
   [[nodiscard]] Vec3 acceleration(const ForceContext& ctx) const override;
+  [[nodiscard]] ForceNeeds needs() const override { return {true, false}; }
   [[nodiscard]] std::string_view name() const override { return "solar radiation pressure"; }
   [[nodiscard]] const SrpOptions& options() const { return options_; }
 

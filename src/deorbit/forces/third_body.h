@@ -29,6 +29,7 @@ class ThirdBody final : public ForceModel {
   [[nodiscard]] static ThirdBody moon() { return ThirdBody(Body::moon); }
 
   [[nodiscard]] Vec3 acceleration(const ForceContext& ctx) const override;
+  [[nodiscard]] ForceNeeds needs() const override { return {body_ == Body::sun, body_ == Body::moon}; }
   [[nodiscard]] std::string_view name() const override { return body_ == Body::sun ? "third body: Sun" : "third body: Moon"; }
   [[nodiscard]] Body body() const { return body_; }
   [[nodiscard]] double mu() const { return mu_; }

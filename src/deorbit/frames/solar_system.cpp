@@ -304,3 +304,29 @@ Vec3 moon_position_gcrf(const Epoch& t) {
 }
 
 }  // namespace deorbit
+
+namespace deorbit {
+
+Vec3 SolarSystemCache::Track::at(const Epoch& t) {
+  double k = (static_cast<double>(t.tai_seconds()) + t.tai_fraction()) / static_cast<double>(spacing_);
+  auto h0 = static_cast<std::int64_t>(std::floor(k));
+  double u = k - static_cast<double>(h0);
+  auto node_epoch = [this](std::int64_t h) { return Epoch::from_tai_seconds(h * spacing_); };
+  if (!valid_ || h0 != h0_) {
+    if (valid_ && h0 == h0_ + 1) {
+      nodes_[0] = nodes_[1];
+      nodes_[1] = nodes_[2];
+      nodes_[2] = nodes_[3];
+      nodes_[3] = f_(node_epoch(h0 + 2));
+    } else {
+      for (int i = 0; i < 4; ++i) nodes_[i] = f_(node_epoch(h0 - 1 + i));
+    }
+    h0_ = h0;
+    valid_ = true;
+  }
+  double wa = -u * (u - 1) * (u - 2) / 6, wb = (u + 1) * (u - 1) * (u - 2) / 2;
+  double wc = -(u + 1) * u * (u - 2) / 2, wd = (u + 1) * u * (u - 1) / 6;
+  return wa * nodes_[0] + wb * nodes_[1] + wc * nodes_[2] + wd * nodes_[3];
+}
+
+}  // namespace deorbit

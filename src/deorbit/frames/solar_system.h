@@ -7,6 +7,8 @@
 // Accuracy (tests/frames/solar_system_test.cpp, docs/validation-forces.md): see each function.
 #pragma once
 
+#include <cstdint>
+
 #include "deorbit/base/vector.h"
 #include "deorbit/time/epoch.h"
 
@@ -24,5 +26,35 @@ namespace deorbit {
 //! [m^3/s^2] gravitational parameters (DE405 values, as Orekit uses them).
 inline constexpr double mu_sun = 1.32712440018e20;
 inline constexpr double mu_moon = 4.9028005821e12;
+
+}  // namespace deorbit
+
+namespace deorbit {
+
+//! The Sun and Moon positions of sun_position_gcrf / moon_position_gcrf sampled on a grid (Sun every hour, Moon
+//! every half hour, TAI) and interpolated with 4-point Lagrange polynomials: about 50 ns a call instead of 0.5 us,
+//! adding below 1e-12 (Sun) and 1e-10 (Moon, 4 cm) relative to the series' own error of 1e-5
+//! (tests/frames/solar_system_test.cpp). Not thread-safe: one per run.
+class SolarSystemCache {
+ public:
+  [[nodiscard]] Vec3 sun(const Epoch& t) { return sun_.at(t); }
+  [[nodiscard]] Vec3 moon(const Epoch& t) { return moon_.at(t); }
+
+ private:
+  class Track {
+   public:
+    Track(Vec3 (*f)(const Epoch&), std::int64_t spacing) : f_(f), spacing_(spacing) {}
+    Vec3 at(const Epoch& t);
+
+   private:
+    Vec3 (*f_)(const Epoch&);
+    std::int64_t spacing_;  // [s] between nodes
+    std::int64_t h0_ = 0;
+    bool valid_ = false;
+    Vec3 nodes_[4];  // at nodes h0 - 1 .. h0 + 2
+  };
+  Track sun_{&sun_position_gcrf, 3600};
+  Track moon_{&moon_position_gcrf, 1800};
+};
 
 }  // namespace deorbit

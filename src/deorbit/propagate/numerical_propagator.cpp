@@ -17,11 +17,14 @@
 namespace deorbit {
 namespace {
 
-// Builds the shared force context at one instant; owns the Earth-rotation cache of one run.
+// Builds the shared force context at one instant; owns the Earth-rotation cache of one run. The Sun and the Moon
+// are computed only when a force asks for them, from hourly nodes.
 class ContextBuilder {
  public:
-  ContextBuilder(const EarthOrientation& eop, const Spacecraft& sc) : cache_(eop), spacecraft_(&sc) {}
-  ForceContext& at(const Epoch& t, const OrbitState& y) {
+  ContextBuilder(const EarthOrientation& eop, const Spacecraft& sc, ForceNeeds needs)
+      : cache_(eop), spacecraft_(&sc), needs_(needs) {}
+  ForceContext& at(const Epoch& t, const OrbitState& y) { return at(t, y, needs_); }
+  ForceContext& at(const Epoch& t, const OrbitState& y, ForceNeeds needs) {
     EarthAttitude att = cache_.at(t);
     ctx_.epoch = t;
     ctx_.r = y.head<3>();
@@ -30,17 +33,29 @@ class ContextBuilder {
     ctx_.gcrf_to_itrf = att.gcrf_to_itrf;
     ctx_.earth_rotation_rate = att.rotation_rate;
     ctx_.r_itrf = att.gcrf_to_itrf * ctx_.r;
-    ctx_.sun = sun_position_gcrf(t);
-    ctx_.moon = moon_position_gcrf(t);
+    if (needs.sun) ctx_.sun = bodies_.sun(t);
+    if (needs.moon) ctx_.moon = bodies_.moon(t);
     ctx_.spacecraft = spacecraft_;
     return ctx_;
   }
 
  private:
   EarthRotationCache cache_;
+  SolarSystemCache bodies_;
   const Spacecraft* spacecraft_;
+  ForceNeeds needs_;
   ForceContext ctx_;
 };
+
+ForceNeeds combined_needs(const std::vector<std::shared_ptr<const ForceModel>>& forces) {
+  ForceNeeds all;
+  for (const auto& f : forces) {
+    ForceNeeds n = f->needs();
+    all.sun = all.sun || n.sun;
+    all.moon = all.moon || n.moon;
+  }
+  return all;
+}
 
 }  // namespace
 
@@ -65,7 +80,7 @@ NumericalPropagator::NumericalPropagator(NumericalPropagatorSettings settings, c
 }
 
 Vec3 NumericalPropagator::acceleration(const Epoch& t, const Vec3& r, const Vec3& v, double mass) const {
-  ContextBuilder builder(*eop_, settings_.spacecraft);
+  ContextBuilder builder(*eop_, settings_.spacecraft, combined_needs(settings_.forces));
   OrbitState y;
   y << r, v, mass;
   const ForceContext& ctx = builder.at(t, y);
@@ -97,7 +112,7 @@ PropagationResult NumericalPropagator::propagate(const StateVector& initial, con
   is.step.max_step = settings_.max_step;
 
   // One context builder per run: the ODE and the built-in events share its Earth-rotation cache.
-  auto builder = std::make_shared<ContextBuilder>(*eop_, settings_.spacecraft);
+  auto builder = std::make_shared<ContextBuilder>(*eop_, settings_.spacecraft, combined_needs(settings_.forces));
   const Epoch ref = s0.epoch;
   const auto& forces = settings_.forces;
   auto ode = [&](double t, const OrbitState& y, OrbitState& dydt) {
@@ -114,7 +129,7 @@ PropagationResult NumericalPropagator::propagate(const StateVector& initial, con
     floor.name = "floor altitude";
     double h_floor = settings_.floor_altitude;
     floor.g = [builder, ref, h_floor](double t, const OrbitState& y) {
-      return to_geodetic(builder->at(ref + t, y).r_itrf).height - h_floor;
+      return to_geodetic(builder->at(ref + t, y, ForceNeeds{}).r_itrf).height - h_floor;
     };
     floor.direction = EventDirection::Decreasing;
     floor.action = EventAction::Stop;
@@ -133,7 +148,7 @@ PropagationResult NumericalPropagator::propagate(const StateVector& initial, con
       EventDetector<7> d;
       d.name = level > 0.5 ? "penumbra boundary" : "umbra boundary";
       d.g = [builder, ref, shadow, level](double t, const OrbitState& y) {
-        return sun_visible_fraction(builder->at(ref + t, y), shadow) - level;
+        return sun_visible_fraction(builder->at(ref + t, y, ForceNeeds{true, false}), shadow) - level;
       };
       d.handler = [](const EventOccurrence<7>&, OrbitState&) { return EventAction::ResetState; };
       d.max_check = 30.0;
