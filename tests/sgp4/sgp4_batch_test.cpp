@@ -281,6 +281,41 @@ TEST(Sgp4Batch, DecayIsAStatusPerState) {
   }
 }
 
+TEST(Sgp4Batch, ErrorsPersistAfterTheFirstOneIfAsked) {
+  // Verification case 28872: below the surface at 55 min; SGP4 alone computes states again from 75 min on.
+  std::ifstream in(testing::shared_data("sgp4/SGP4-VER.TLE"));
+  std::vector<std::string> l;
+  for (std::string s; std::getline(in, s);) l.push_back(s);
+  std::vector<MeanElements> sets;
+  for (std::size_t i = 0; i + 1 < l.size(); ++i) {
+    if (l[i].rfind("1 28872", 0) == 0)
+      sets.push_back(parse_tle(l[i].substr(0, 69), l[i + 1].substr(0, 69), "", "SGP4-VER.TLE", 1, false));
+  }
+  ASSERT_EQ(sets.size(), 1u);
+  const Sgp4Batch batch(sets);
+  std::vector<Epoch> times;
+  for (int k = -4; k <= 24; ++k) times.push_back(sets[0].epoch + 300.0 * k);
+  for (Sgp4Simd simd : kernels_here()) {
+    const auto pure = batch.propagate(times, {.simd = simd});
+    const auto persist = batch.propagate(times, {.simd = simd, .errors_persist = true});
+    int back_to_life = 0;
+    for (std::size_t j = 0; j < times.size(); ++j) {
+      const double minutes = (times[j] - sets[0].epoch) / 60.0;
+      if (minutes < 55.0) {
+        EXPECT_EQ(persist.status[j], pure.status[j]) << minutes;  // before epoch: each instant alone
+        if (minutes >= 0.0) {
+          EXPECT_EQ(persist.status[j], Sgp4Status::Ok) << minutes;
+        }
+      } else {
+        EXPECT_EQ(persist.status[j], Sgp4Status::Decayed) << minutes;
+        EXPECT_TRUE(std::isnan(persist.x[j]));
+        back_to_life += pure.status[j] == Sgp4Status::Ok;
+      }
+    }
+    EXPECT_GT(back_to_life, 0) << "the theory alone does not keep the object decayed";
+  }
+}
+
 TEST(Sgp4Batch, DispatchNames) {
   EXPECT_EQ(to_string(Sgp4Simd::Avx512), "avx512");
   EXPECT_NE(sgp4_best_simd(), Sgp4Simd::Auto);

@@ -207,20 +207,37 @@ void add_propagate_command(CLI::App& app, PropagateOptions& o, int& exit_code) {
   auto* opm = cmd->add_option("--opm", o.opm_file, "CCSDS OPM (KVN) state vector file")->check(CLI::ExistingFile);
   tle->excludes(omm)->excludes(opm);
   omm->excludes(opm);
+  add_catalogue_options(*cmd, o.catalogue)->excludes(tle)->excludes(omm)->excludes(opm);
   cmd->add_option("--norad", o.norad, "select the object with this catalogue number (NORAD_CAT_ID)");
   cmd->add_option("--name", o.name, "select the object with this name (case-insensitive)");
   cmd->add_option("--from", o.from, "start time, ISO 8601 UTC [default: the element epoch]");
   cmd->add_option("--to", o.to, "stop time, ISO 8601 UTC [default: one revolution after the start]");
   cmd->add_option("--step", o.step, "[s] time between samples")->capture_default_str();
   cmd->add_option("--frame", o.frame, "output frame: teme, gcrf, itrf or geodetic")->capture_default_str();
-  cmd->add_option("--format", o.format, "output format: csv or oem")->capture_default_str();
+  cmd->add_option("--format", o.format, "output format: csv or oem (with --catalogue: csv or binary)")->capture_default_str();
   cmd->add_option("-o,--output", o.output, "output file, written whole or not at all [default: stdout]");
   cmd->add_option("--eop", o.eop_file,
                   "Earth orientation file (CelesTrak EOP-All.txt or .csv) for UT1 and polar motion "
                   "[default: none: UT1 = UTC, no polar motion]")
       ->check(CLI::ExistingFile);
   cmd->add_flag("--strict", o.strict, "refuse the whole input file at its first bad record (default: skip it, warn)");
-  cmd->callback([&]() { exit_code = run_propagate(o); });
+  cmd->callback([&o, &exit_code, cmd]() {
+    if (o.catalogue.file.empty()) {
+      exit_code = run_propagate(o);
+      return;
+    }
+    if (o.norad || !o.name.empty() || !o.eop_file.empty())
+      throw InputError("--norad, --name and --eop do not apply to --catalogue");
+    CatalogueOptions c = o.catalogue;
+    c.from = o.from;
+    c.to = o.to;
+    c.step = o.step;
+    c.format = o.format;
+    c.output = o.output;
+    c.strict = o.strict;
+    c.frame = cmd->get_option("--frame")->count() > 0 ? o.frame : "teme";
+    exit_code = run_catalogue(c);
+  });
 }
 
 }  // namespace deorbit::app

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "deorbit/app/catalogue_command.h"
+
 namespace CLI {
 class App;
 }
@@ -21,6 +23,7 @@ struct PropagateOptions {
   std::string output;    // empty = stdout
   std::string eop_file;  // CelesTrak EOP-All; empty = none (UT1 = UTC, no polar motion)
   bool strict = false;
+  CatalogueOptions catalogue;  // --catalogue FILE: batch sweep of a whole catalogue (catalogue_command.h)
 };
 
 //! Registers the subcommand and its options on the app; the callback runs it and sets exit_code.

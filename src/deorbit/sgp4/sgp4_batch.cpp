@@ -127,6 +127,30 @@ void prepare_resonance(BatchRow& row, Worker& w) {
   row.node_of_time = w.node_of_time.data();
 }
 
+//! Sgp4BatchOptions::errors_persist: the first failed instant at or after epoch ends the row.
+void persist_errors(const BatchRow& row) {
+  double first_failure = std::numeric_limits<double>::infinity();
+  Sgp4Status status = Sgp4Status::Ok;
+  for (std::size_t j = 0; j < row.n; ++j) {
+    if (row.status[j] == Sgp4Status::Ok) continue;
+    const double t = sgp4_detail::row_minutes(row, j);
+    if (t >= 0.0 && t < first_failure) {
+      first_failure = t;
+      status = row.status[j];
+    }
+  }
+  if (status == Sgp4Status::Ok) return;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (std::size_t j = 0; j < row.n; ++j) {
+    if (!(sgp4_detail::row_minutes(row, j) > first_failure)) continue;
+    row.status[j] = status;
+    for (int c = 0; c < 6; ++c) {
+      if (row.d[c]) row.d[c][j] = nan;
+      else row.f[c][j] = static_cast<float>(nan);
+    }
+  }
+}
+
 using RowKernel = void (*)(const BatchRow&);
 
 RowKernel kernel_for(Sgp4Simd simd) {
@@ -198,6 +222,7 @@ void Sgp4Batch::run(std::span<const Epoch> times, std::size_t first, std::size_t
     row.status = out.status + offset;
     if (rec.deep_space && rec.resonance != 0 && simd != Sgp4Simd::Scalar) prepare_resonance(row, w);
     kernel(row);
+    if (options.errors_persist) persist_errors(row);
   };
 
   unsigned threads = options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads;

@@ -63,6 +63,10 @@ enum class Sgp4Simd {
 struct Sgp4BatchOptions {
   unsigned threads = 1;          //!< worker threads; 0 = all hardware threads
   Sgp4Simd simd = Sgp4Simd::Auto;  //!< instruction set; a set this CPU lacks is refused with InputError
+  //! SGP4 judges each instant alone: after a state below the surface it may compute a state again at a later
+  //! instant (drag has no memory in the theory). With errors_persist, the first state that is not Ok at or after
+  //! the element epoch ends the object's life: every later instant gets that status too (and NaN).
+  bool errors_persist = false;
 };
 
 //! Output arrays owned by the caller, each of n_satellites * n_times values, row-major by satellite
