@@ -1,5 +1,7 @@
 #include "deorbit/app/propagate_command.h"
 
+#include "deorbit/app/numerical_run.h"
+
 #include <cmath>
 #include <fstream>
 #include <iostream>
@@ -140,8 +142,16 @@ int run_propagate(const PropagateOptions& o) {
 
   std::vector<StateVector> states;
   int exit_code = 0;
+  if (o.numerical) {
+    NumericalRun run = run_numerical(src.orbit, start, stop, o.step, o.forces_file, o.space_weather_file, eop);
+    for (const auto& s : run.states) states.push_back(frames.transform(s, *frame));
+    if (!run.ended_early.empty()) {
+      warn(fmt::format("{}: {}; the ephemeris ends there", src.object.name, run.ended_early));
+      exit_code = kExitDecayed;
+    }
+  }
   bool warned_far = false;
-  auto n = static_cast<std::size_t>(std::floor(span / o.step + 1e-9)) + 1;
+  auto n = o.numerical ? 0 : static_cast<std::size_t>(std::floor(span / o.step + 1e-9)) + 1;
   for (std::size_t i = 0; i < n; ++i) {
     Epoch t = start + static_cast<double>(i) * o.step;
     StateVector s;
@@ -169,7 +179,9 @@ int run_propagate(const PropagateOptions& o) {
 
   auto write = [&](std::ostream& out) {
     if (format == "OEM") {
-      std::string how = sgp4 ? "SGP4 from the element set" : "two-body motion from the OPM state";
+      std::string how = o.numerical ? "the numerical propagator"
+                        : sgp4      ? "SGP4 from the element set"
+                                    : "two-body motion from the OPM state";
       write_oem_kvn(out, states, src.object, "deorbit", "Propagated by deorbit with " + how);
     } else if (geodetic) {
       std::vector<GeodeticSample> g;
@@ -194,14 +206,21 @@ void add_propagate_command(CLI::App& app, PropagateOptions& o, int& exit_code) {
       "from a CCSDS OPM state vector (propagated as two-body motion), or, with no file, from the embedded ISS\n"
       "element set. Times are ISO 8601 UTC (e.g. 2026-08-25T12:00:00Z). Without --from the ephemeris starts at the\n"
       "element epoch; without --to it covers one revolution.\n\n"
+      "With --numerical the orbit is integrated (DOP853) under the forces of a YAML file (--forces; without it\n"
+      "EGM96 20x20): gravity harmonics, NRLMSISE-00/US76/exponential drag with space weather, Sun, Moon, radiation\n"
+      "pressure. An element set is first turned into SGP4's GCRF state at its epoch; an OPM state is used as it is.\n"
+      "The run ends early (exit code 3) if the object falls to the file's floor altitude.\n\n"
       "Output columns: CSV epoch_utc,x_m,y_m,z_m,vx_mps,vy_mps,vz_mps (metres, metres per second) or, for\n"
       "--frame geodetic, epoch_utc,lat_deg,lon_deg,alt_m (WGS84); OEM is CCSDS 502.0-B-3 KVN in km and km/s.\n"
       "ITRF velocities are relative to the rotating Earth.\n\n"
       "Exit codes: 0 success, 1 bad input (message on stderr), 2 bad command line, 3 the object decayed before\n"
       "--to (the ephemeris ends at its last valid state).\n\n"
-      "Example:\n"
+      "Examples:\n"
       "  deorbit propagate --tle stations.tle --norad 25544 --from 2026-08-25T12:00:00Z \\\n"
-      "      --to 2026-08-25T13:30:00Z --step 60 --frame geodetic -o iss.csv");
+      "      --to 2026-08-25T13:30:00Z --step 60 --frame geodetic -o iss.csv\n"
+      "  deorbit propagate --numerical --forces examples/orekit/case-c.yaml --opm examples/orekit/iss-2025-01-01.opm \\\n"
+      "      --space-weather SpaceWeather-All.txt --eop EOP-All.txt --from 2025-01-01T12:00:00Z \\\n"
+      "      --to 2025-01-02T12:00:00Z --step 60 --frame gcrf --format csv");
   auto* tle = cmd->add_option("--tle", o.tle_file, "TLE file (2- or 3-line element sets)")->check(CLI::ExistingFile);
   auto* omm = cmd->add_option("--omm", o.omm_file, "CCSDS OMM file: KVN, XML, or CelesTrak JSON/CSV")->check(CLI::ExistingFile);
   auto* opm = cmd->add_option("--opm", o.opm_file, "CCSDS OPM (KVN) state vector file")->check(CLI::ExistingFile);
@@ -221,6 +240,16 @@ void add_propagate_command(CLI::App& app, PropagateOptions& o, int& exit_code) {
                   "[default: none: UT1 = UTC, no polar motion]")
       ->check(CLI::ExistingFile);
   cmd->add_flag("--strict", o.strict, "refuse the whole input file at its first bad record (default: skip it, warn)");
+  auto* numerical = cmd->add_flag("--numerical", o.numerical,
+                                  "use the numerical propagator (DOP853, the forces of --forces) instead of SGP4 or "
+                                  "two-body; an element set starts it from SGP4's state at its epoch, in GCRF");
+  cmd->add_option("--forces", o.forces_file, "force-model file (YAML) for --numerical [default: EGM96 20x20 only]")
+      ->check(CLI::ExistingFile)
+      ->needs(numerical);
+  cmd->add_option("--space-weather", o.space_weather_file,
+                  "space-weather file for drag (CelesTrak SW-All.csv or SpaceWeather-All.txt) [default: embedded]")
+      ->check(CLI::ExistingFile)
+      ->needs(numerical);
   cmd->callback([&o, &exit_code, cmd]() {
     if (o.catalogue.file.empty()) {
       exit_code = run_propagate(o);

@@ -23,6 +23,9 @@ struct PropagateOptions {
   std::string output;    // empty = stdout
   std::string eop_file;  // CelesTrak EOP-All; empty = none (UT1 = UTC, no polar motion)
   bool strict = false;
+  bool numerical = false;          // --numerical: the numerical propagator instead of SGP4 / two-body
+  std::string forces_file;         // --forces FILE.yaml (numerical); empty = EGM96 20x20 only
+  std::string space_weather_file;  // --space-weather FILE (numerical, for drag)
   CatalogueOptions catalogue;  // --catalogue FILE: batch sweep of a whole catalogue (catalogue_command.h)
 };
 
