@@ -1,6 +1,6 @@
 // Reference: Vallado, Crawford, Hujsak, Kelso, "Revisiting Spacetrack Report #3", AIAA 2006-6753 (the theory, as in
 // sgp4.h); SLEEF (Shibata & Petrogalli, "SLEEF: A Portable Vectorized Library of C Standard Mathematical Functions",
-// IEEE TPDS 2020) for the vector sine, cosine, arc tangent and power.
+// IEEE TPDS 2020) for the vector arc tangent and power (and sine and cosine beyond 1e9 rad).
 //
 // Batch SGP4/SDP4: many element sets propagated to many instants in one call (a catalogue sweep).
 //
@@ -9,7 +9,8 @@
 // vx, vy, vz) and one typed status per state, each indexed [satellite * n_times + time].
 //
 // How: the kernel is the scalar one written once over SIMD vectors whose lanes are consecutive instants of one
-// satellite (8 doubles with AVX-512, 4 with AVX2). The satellite's constants are broadcast, so its branches (drag
+// satellite (16 doubles as two registers with AVX-512, so that two independent dependency chains overlap; 4 with
+// AVX2). The satellite's constants are broadcast, so its branches (drag
 // form, near-Earth or deep space, resonance) are taken once per row and only the Kepler iteration count and
 // Lyddane's inclination choice differ between lanes (masked). Near-Earth (SGP4) and deep-space (SDP4) satellites
 // both run in the vector kernel; the deep-space resonance integrator is evaluated from a per-satellite cache of its
@@ -17,11 +18,12 @@
 // The instruction set is chosen at run time (AVX-512F+DQ, else AVX2+FMA, else the scalar kernel), so the program
 // runs on any x86-64.
 //
-// Accuracy: the arithmetic is the scalar kernel's, operation for operation, without FMA contraction; only the
-// transcendental functions differ (SLEEF's 1-ulp vector sin, cos, atan2 and pow instead of the C library's), and
-// the exact fmod is computed with an FMA that is exact. Over the whole 2025-10-03 active catalogue and the
-// Vallado verification set, states differ from Sgp4::at by at most a few micrometres (tests/sgp4/
-// sgp4_batch_test.cpp states the figure; docs/validation-sgp4.md records it). Statuses are the same.
+// Accuracy: the arithmetic is the scalar kernel's, operation for operation and without FMA contraction, except where
+// an identity saves time (listed in sgp4_batch_simd.h: inline sine and cosine within 1 ulp of the C library's,
+// rotations by small angles instead of an arc tangent and three sines and cosines, fewer divisions). Over the whole
+// 2025-10-03 active catalogue and the Vallado verification set, states differ from Sgp4::at by at most 2e-7 m and
+// 2e-10 m/s (tests/sgp4/sgp4_batch_test.cpp prints the figures; docs/validation-sgp4.md records them), with the same
+// status everywhere. Sgp4Simd::Scalar runs the scalar kernel itself (no difference at all).
 //
 // Errors: an element set that Sgp4 would refuse (SGP4-XP, elements out of range, failed initialisation) is left out
 // of the batch and listed in rejected(); every other outcome is a per-state Sgp4Status. For states whose status is

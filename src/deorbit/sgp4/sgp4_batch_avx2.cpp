@@ -1,5 +1,5 @@
 // The batch SGP4 kernel for AVX2 (4 doubles per vector): the SIMD vocabulary of sgp4_batch_simd.h over __m256d,
-// with SLEEF's 1-ulp vector functions (Sleef_*d4_u10avx2). Compiled with -mavx2 -mfma -ffp-contract=off (see
+// with SLEEF's 1-ulp vector functions (Sleef_*d4_u10avx2) for atan2 and pow. Compiled with -mavx2 -mfma -ffp-contract=off (see
 // CMakeLists.txt) and called only when the CPU has AVX2 and FMA.
 #include "deorbit/sgp4/sgp4_batch_row.h"
 
@@ -44,8 +44,9 @@ inline bool all(M a) { return _mm256_movemask_pd(a.m) == 0xF; }
 inline V select(M m, V a, V b) { return _mm256_blendv_pd(b.v, a.v, m.m); }
 inline V vabs(V a) { return _mm256_andnot_pd(_mm256_set1_pd(-0.0), a.v); }
 inline V vsqrt(V a) { return _mm256_sqrt_pd(a.v); }
-inline V vsin(V a) { return Sleef_sind4_u10avx2(a.v); }
-inline V vcos(V a) { return Sleef_cosd4_u10avx2(a.v); }
+inline V vfma(V a, V b, V c) { return _mm256_fmadd_pd(a.v, b.v, c.v); }
+inline V vround(V a) { return _mm256_round_pd(a.v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
+inline V vfloor(V a) { return _mm256_round_pd(a.v, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC); }
 inline void vsincos(V a, V& s, V& c) {
   const Sleef___m256d_2 sc = Sleef_sincosd4_u10avx2(a.v);
   s = sc.x;
@@ -55,17 +56,21 @@ inline V vatan2(V y, V x) { return Sleef_atan2d4_u10avx2(y.v, x.v); }
 inline V vpow(V x, V y) { return Sleef_powd4_u10avx2(x.v, y.v); }
 inline M vfinite(V a) { return {_mm256_cmp_pd(_mm256_sub_pd(a.v, a.v), _mm256_setzero_pd(), _CMP_EQ_OQ)}; }
 
-//! fmod(x, 2 pi), exact (see sgp4_batch_avx512.cpp for why the FMA and the correction are exact).
-inline V vfmod_2pi(V x) {
+//! fmod(x, 2 pi), exact, without a division (see sgp4_batch_avx512.cpp for why).
+inline V vfmod_2pi(V xv) {
+  const __m256d x = xv.v;
   const __m256d y = _mm256_set1_pd(6.283185307179586476925287);
-  const __m256d q = _mm256_round_pd(_mm256_div_pd(x.v, y), _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
-  __m256d r = _mm256_fnmadd_pd(q, y, x.v);
-  const __m256d zero = _mm256_setzero_pd();
-  const __m256d under = _mm256_and_pd(_mm256_cmp_pd(x.v, zero, _CMP_GE_OQ), _mm256_cmp_pd(r, zero, _CMP_LT_OQ));
-  const __m256d over = _mm256_and_pd(_mm256_cmp_pd(x.v, zero, _CMP_LT_OQ), _mm256_cmp_pd(r, zero, _CMP_GT_OQ));
-  r = _mm256_add_pd(r, _mm256_and_pd(under, y));
-  r = _mm256_sub_pd(r, _mm256_and_pd(over, y));
-  return r;
+  const __m256d sign = _mm256_set1_pd(-0.0);
+  const __m256d ax = _mm256_andnot_pd(sign, x);
+  const __m256d q = _mm256_round_pd(_mm256_mul_pd(ax, _mm256_set1_pd(0.15915494309189533576888)),
+                                    _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+  const __m256d one = _mm256_set1_pd(1.0);
+  __m256d r = _mm256_fnmadd_pd(q, y, ax);
+  const __m256d low = _mm256_cmp_pd(r, _mm256_setzero_pd(), _CMP_LT_OQ);
+  const __m256d high = _mm256_cmp_pd(r, y, _CMP_GE_OQ);
+  r = _mm256_blendv_pd(r, _mm256_fnmadd_pd(_mm256_sub_pd(q, one), y, ax), low);
+  r = _mm256_blendv_pd(r, _mm256_fnmadd_pd(_mm256_add_pd(q, one), y, ax), high);
+  return _mm256_or_pd(r, _mm256_and_pd(x, sign));
 }
 
 }  // namespace
