@@ -73,7 +73,7 @@ struct Sgp4BatchOptions {
 
 //! Output arrays owned by the caller, each of n_satellites * n_times values, row-major by satellite
 //! ([satellite * n_times + time]). Real is double or float (float halves the memory and bandwidth of a sweep; values
-//! are computed in double and rounded once on output: about 0.5 m at GEO radius, 0.25 m in low orbit).
+//! are computed in double and rounded once on output: at most 0.25 m off in low orbit, 2 m at GEO radius).
 template <class Real>
 struct Sgp4BatchArrays {
   Real* x = nullptr;            //!< [m] TEME position
