@@ -138,6 +138,12 @@ DEORBIT_SIMD_INLINE V cos_poly(V x) {
   return c;
 }
 
+//! fmod(x, 2 pi), which is x itself when |x| < 2 pi: the reduction runs only when a lane needs it.
+DEORBIT_SIMD_INLINE V fmod_2pi(V x) {
+  if (any(~(vabs(x) < V(two_pi)))) return vfmod_2pi(x);
+  return x;
+}
+
 //! Lane results.
 struct Lanes {
   V r[3];     //!< [m]
@@ -226,7 +232,7 @@ inline void periodics(const Sgp4Record& rec, const V t, V& ep, V& inclp, V& node
   const V dbet = -ph * sinop + pinc * cosip * cosop;
   alfdp = alfdp + dalf;
   betdp = betdp + dbet;
-  V nodep_b = vfmod_2pi(nodep);
+  V nodep_b = fmod_2pi(nodep);
   if (rec.afspc_mode) nodep_b = select(nodep_b < V(0.0), nodep_b + two_pi, nodep_b);
   V xls = mp + argpp + cosip * nodep_b;
   const V dls = pl + pgh - pinc * nodep_b * sinip;
@@ -293,7 +299,7 @@ inline Lanes propagate_lanes(const BatchRow& row, const V t, const ResonanceLane
   V am;
   if (rec.deep_space) {
     // dspace: lunar-solar secular rates, and the resonance from the node cache.
-    const V theta = vfmod_2pi(rec.gsto + t * rptim);
+    const V theta = fmod_2pi(rec.gsto + t * rptim);
     em = em + rec.dedt * t;
     inclm = inclm + rec.didt * t;
     argpm = argpm + rec.domdt * t;
@@ -341,10 +347,10 @@ inline Lanes propagate_lanes(const BatchRow& row, const V t, const ResonanceLane
   mm = mm + rec.no_unkozai * templ;
   V xlm = mm + argpm + nodem;
 
-  nodem = vfmod_2pi(nodem);
-  argpm = vfmod_2pi(argpm);
-  xlm = vfmod_2pi(xlm);
-  mm = vfmod_2pi(xlm - argpm - nodem);
+  nodem = fmod_2pi(nodem);
+  argpm = fmod_2pi(argpm);
+  xlm = fmod_2pi(xlm);
+  mm = fmod_2pi(xlm - argpm - nodem);
 
   // Lunar-solar periodics.
   V ep = em, inclp = inclm, nodep = nodem, argpp = argpm, mp = mm;
@@ -380,7 +386,7 @@ inline Lanes propagate_lanes(const BatchRow& row, const V t, const ResonanceLane
   const V xl = mp + argpp + nodep + temp * xlcof * axnl;
 
   // Kepler's equation, per lane: a lane stops iterating when its step falls below 1e-12 (as the scalar loop).
-  const V u = vfmod_2pi(xl - nodep);
+  const V u = fmod_2pi(xl - nodep);
   V eo1 = u;
   V sineo1 = V(0.0);
   V coseo1 = V(0.0);
@@ -392,7 +398,9 @@ inline Lanes propagate_lanes(const BatchRow& row, const V t, const ResonanceLane
   for (int ktr = 1; ktr <= 10 && any(active); ++ktr) {
     V tem5 = 1.0 - c * axnl - s * aynl;
     tem5 = (u - aynl * c + axnl * s - eo1) / tem5;
-    tem5 = select(vabs(tem5) >= V(0.95), select(tem5 > V(0.0), V(0.95), V(-0.95)), tem5);
+    if (any(vabs(tem5) >= V(0.95))) {
+      tem5 = select(vabs(tem5) >= V(0.95), select(tem5 > V(0.0), V(0.95), V(-0.95)), tem5);
+    }
     sineo1 = select(active, s, sineo1);
     coseo1 = select(active, c, coseo1);
     eo1 = select(active, eo1 + tem5, eo1);
@@ -484,8 +492,8 @@ inline Lanes propagate_lanes(const BatchRow& row, const V t, const ResonanceLane
   const V vz_km = (mvt * uz + rvdot * vz) * vkmpersec;
 
   // Below one Earth radius, or not a number (drag drove the semi-major axis to zero): decayed.
-  const M finite = vfinite(rx_km) & vfinite(ry_km) & vfinite(rz_km) & vfinite(vx_km) & vfinite(vy_km) &
-                   vfinite(vz_km);
+  // (The sum of the six is finite exactly when all six are: their magnitudes are far from overflow.)
+  const M finite = vfinite(rx_km + ry_km + rz_km + vx_km + vy_km + vz_km);
   fail(out, ~(mrt >= V(1.0)) | ~finite, kCodeDecayed);
 
   out.r[0] = rx_km * 1000.0;
@@ -509,9 +517,10 @@ inline void run_row(const BatchRow& row) {
 
   for (std::size_t j0 = 0; j0 < row.n; j0 += W) {
     const std::size_t valid = row.n - j0 < W ? row.n - j0 : W;
-    for (std::size_t l = 0; l < W; ++l) {
-      const std::size_t j = j0 + (l < valid ? l : valid - 1);
-      tbuf[l] = row_minutes(row, j);
+    if (valid == W) {
+      for (std::size_t l = 0; l < W; ++l) tbuf[l] = row_minutes(row, j0 + l);  // (vectorised by the compiler)
+    } else {
+      for (std::size_t l = 0; l < W; ++l) tbuf[l] = row_minutes(row, j0 + (l < valid ? l : valid - 1));
     }
     const V t = V::load(tbuf);
     ResonanceLanes res;
