@@ -97,34 +97,19 @@ void build_nodes(const Sgp4Record& rec, double delt, std::size_t count, std::vec
 //! Scratch space of one worker.
 struct Worker {
   std::vector<ResonanceNode> forward, backward;
-  std::vector<std::uint32_t> node_of_time;
 };
 
-//! Fills the row's resonance cache: for each instant, the node where the scalar integrator stops (the first k
-//! with |t - atime_k| < 720 min).
-void prepare_resonance(BatchRow& row, Worker& w) {
+//! Fills the row's resonance cache for instants from t_first to t_last [min] from epoch.
+void prepare_resonance(BatchRow& row, Worker& w, double t_first, double t_last) {
   const double step = sgp4_detail::resonance_step;
-  double max_forward = 0.0, max_backward = 0.0;
-  for (std::size_t j = 0; j < row.n; ++j) {
-    const double t = sgp4_detail::row_minutes(row, j);
-    if (t > 0.0) max_forward = std::max(max_forward, t);
-    else max_backward = std::max(max_backward, -t);
-  }
+  const double max_forward = std::max(0.0, t_last);
+  const double max_backward = std::max(0.0, -t_first);
   build_nodes(*row.rec, step, static_cast<std::size_t>(max_forward / step) + 3, w.forward);
   build_nodes(*row.rec, -step, static_cast<std::size_t>(max_backward / step) + 3, w.backward);
-  w.node_of_time.resize(row.n);
-  for (std::size_t j = 0; j < row.n; ++j) {
-    const double t = sgp4_detail::row_minutes(row, j);
-    const std::vector<ResonanceNode>& nodes = t > 0.0 ? w.forward : w.backward;
-    // No node before floor(|t| / 720) - 1 can satisfy the test; start there and step as the integrator does.
-    const double start = std::floor(std::fabs(t) / step) - 1.0;
-    std::size_t k = start > 0.0 ? static_cast<std::size_t>(start) : 0;
-    while (k + 1 < nodes.size() && !(std::fabs(t - nodes[k].atime) < step)) ++k;
-    w.node_of_time[j] = static_cast<std::uint32_t>(k);
-  }
   row.nodes_forward = w.forward.data();
   row.nodes_backward = w.backward.data();
-  row.node_of_time = w.node_of_time.data();
+  row.n_forward = w.forward.size();
+  row.n_backward = w.backward.size();
 }
 
 //! Sgp4BatchOptions::errors_persist: the first failed instant at or after epoch ends the row.
@@ -200,6 +185,7 @@ void Sgp4Batch::run(std::span<const Epoch> times, std::size_t first, std::size_t
   }
 
   const std::size_t n = times.size();
+  const auto [first_time, last_time] = std::minmax_element(times.begin(), times.end());
   auto do_row = [&](std::size_t r, Worker& w) {
     const Sgp4& sat = sets_[first + r];
     const Sgp4Record& rec = sat.record();
@@ -220,7 +206,8 @@ void Sgp4Batch::run(std::span<const Epoch> times, std::size_t first, std::size_t
       else row.f[c] = arrays[c] + offset;
     }
     row.status = out.status + offset;
-    if (rec.deep_space && rec.resonance != 0 && simd != Sgp4Simd::Scalar) prepare_resonance(row, w);
+    if (rec.deep_space && rec.resonance != 0 && simd != Sgp4Simd::Scalar)
+      prepare_resonance(row, w, (*first_time - sat.epoch()) / 60.0, (*last_time - sat.epoch()) / 60.0);
     kernel(row);
     if (options.errors_persist) persist_errors(row);
   };

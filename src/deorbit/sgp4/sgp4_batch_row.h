@@ -28,11 +28,13 @@ struct BatchRow {
   double sinim = 0;      //!< sin(inclo) (near-Earth: the inclination does not change)
   double cosim = 0;      //!< cos(inclo)
 
-  // Resonance (rec->resonance != 0): nodes k = 0.. for t > 0 (forward) and for t <= 0 (backward), and for each
-  // instant the node its integration ends on (the scalar integrator's last node).
+  // Resonance (rec->resonance != 0): nodes k = 0.. for t > 0 (forward) and for t <= 0 (backward), enough for every
+  // instant of the row. An instant's node is the first k with |t - atime_k| < 720 min (where the scalar
+  // integrator stops), searched from floor(|t| / 720) - 1.
   const ResonanceNode* nodes_forward = nullptr;
   const ResonanceNode* nodes_backward = nullptr;
-  const std::uint32_t* node_of_time = nullptr;  //!< [n] index into nodes_forward (t > 0) or nodes_backward
+  std::size_t n_forward = 0;
+  std::size_t n_backward = 0;
 
   // Instants: t_i - epoch = (seconds[i] - epoch_seconds) + (fractions[i] - epoch_fraction), as Epoch::operator-.
   std::int64_t epoch_seconds = 0;  //!< [s] TAI whole seconds of the element epoch
@@ -51,6 +53,20 @@ struct BatchRow {
 //! translation unit keeps its own copy, compiled for its own instruction set.)
 [[maybe_unused]] static inline double row_minutes(const BatchRow& row, std::size_t i) {
   return (static_cast<double>(row.seconds[i] - row.epoch_seconds) + (row.fractions[i] - row.epoch_fraction)) / 60.0;
+}
+
+//! The resonance node where the integration to t [min] ends (static: compiled per instruction set, see above).
+[[maybe_unused]] static inline const ResonanceNode& resonance_node(const BatchRow& row, double t) {
+  const bool forward = t > 0.0;
+  const ResonanceNode* nodes = forward ? row.nodes_forward : row.nodes_backward;
+  const std::size_t count = forward ? row.n_forward : row.n_backward;
+  // No node before floor(|t| / 720) - 1 can satisfy the test (the reciprocal may raise the floor by one: still
+  // not past the answer, which is at least floor(|t| / 720)); then step as the integrator does.
+  const double start = __builtin_floor(__builtin_fabs(t) * (1.0 / 720.0)) - 1.0;
+  std::size_t k = start > 0.0 ? static_cast<std::size_t>(start) : 0;
+  if (k >= count) k = count - 1;
+  while (k + 1 < count && !(__builtin_fabs(t - nodes[k].atime) < 720.0)) ++k;
+  return nodes[k];
 }
 
 //! The kernels (defined only when the compiler can build them; call only when the CPU supports them).

@@ -526,9 +526,7 @@ inline void run_row(const BatchRow& row) {
     ResonanceLanes res;
     if (resonant) {
       for (std::size_t l = 0; l < W; ++l) {
-        const std::size_t j = j0 + (l < valid ? l : valid - 1);
-        const ResonanceNode& node = tbuf[l] > 0.0 ? row.nodes_forward[row.node_of_time[j]]
-                                                  : row.nodes_backward[row.node_of_time[j]];
+        const ResonanceNode& node = resonance_node(row, tbuf[l]);
         rbuf[0][l] = node.atime;
         rbuf[1][l] = node.xli;
         rbuf[2][l] = node.xni;
