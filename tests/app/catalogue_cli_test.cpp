@@ -15,35 +15,12 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include "support/run_command.h"
 #include "support/test_data.h"
 
 namespace {
 
-struct CommandResult {
-  int exit_code;
-  std::string out, err;
-};
-
-CommandResult run(const std::string& args) {
-  std::string err_file = ::testing::TempDir() + "/deorbit_catalogue_stderr.txt";
-  std::string cmd = std::string(DEORBIT_APP) + " " + args + " 2>" + err_file;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf{};
-  while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  std::ifstream e(err_file);
-  std::stringstream ss;
-  ss << e.rdbuf();
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, ss.str()};
-}
-
-std::vector<std::string> lines(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string l; std::getline(in, l);) out.push_back(l);
-  return out;
-}
+using deorbit::testing::CommandResult;
 
 std::vector<std::string> fields(const std::string& line) {
   std::vector<std::string> out;
@@ -52,12 +29,6 @@ std::vector<std::string> fields(const std::string& line) {
   while (std::getline(in, f, ',')) out.push_back(f);
   if (!line.empty() && line.back() == ',') out.emplace_back();
   return out;
-}
-
-std::string write_temp(const std::string& name, const std::string& content) {
-  std::string path = ::testing::TempDir() + "/" + name;
-  std::ofstream(path) << content;
-  return path;
 }
 
 // Three-line element sets of the given catalogue numbers, from the 2025-10-03 active catalogue.
@@ -82,21 +53,21 @@ std::string pick(const std::vector<std::string>& numbers) {
 const std::vector<std::string> kObjects = {"25544", "24876", "41866"};
 
 TEST(CatalogueCli, CsvMatchesTheOneObjectCommand) {
-  const std::string tle = write_temp("catalogue3.tle", pick(kObjects));
-  CommandResult r = run("propagate --catalogue " + tle +
+  const std::string tle = deorbit::testing::write_temp_file("catalogue3.tle", pick(kObjects));
+  CommandResult r = deorbit::testing::run_deorbit("propagate --catalogue " + tle +
                         " --from 2025-10-03T12:00:00Z --to 2025-10-03T13:00:00Z --step 300 --threads 2");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  auto l = lines(r.out);
+  auto l = deorbit::testing::lines_of(r.out);
   ASSERT_EQ(l.size(), 1u + 3u * 13u);
   EXPECT_EQ(l[0], "norad,epoch_utc,x_m,y_m,z_m,vx_mps,vy_mps,vz_mps,status");
   EXPECT_NE(r.err.find("3 TLE objects (2 deep space, 0 left out) x 13 instants"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("39 ok"), std::string::npos) << r.err;
 
   for (std::size_t k = 0; k < kObjects.size(); ++k) {
-    CommandResult one = run("propagate --tle " + tle + " --norad " + kObjects[k] +
+    CommandResult one = deorbit::testing::run_deorbit("propagate --tle " + tle + " --norad " + kObjects[k] +
                             " --from 2025-10-03T12:00:00Z --to 2025-10-03T13:00:00Z --step 300 --frame teme");
     ASSERT_EQ(one.exit_code, 0) << one.err;
-    auto ol = lines(one.out);
+    auto ol = deorbit::testing::lines_of(one.out);
     ASSERT_EQ(ol.size(), 14u);
     for (std::size_t j = 0; j < 13; ++j) {
       auto a = fields(l[1 + k * 13 + j]);
@@ -114,14 +85,14 @@ TEST(CatalogueCli, CsvMatchesTheOneObjectCommand) {
 }
 
 TEST(CatalogueCli, DefaultsStartAtTheLatestEpochForOneDayEveryMinute) {
-  const std::string tle = write_temp("catalogue2.tle", pick({"25544", "41866"}));
+  const std::string tle = deorbit::testing::write_temp_file("catalogue2.tle", pick({"25544", "41866"}));
   const std::string out = ::testing::TempDir() + "/catalogue_default.csv";
-  CommandResult r = run("propagate --catalogue " + tle + " -o " + out);
+  CommandResult r = deorbit::testing::run_deorbit("propagate --catalogue " + tle + " -o " + out);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::ifstream in(out);
   std::stringstream ss;
   ss << in.rdbuf();
-  auto l = lines(ss.str());
+  auto l = deorbit::testing::lines_of(ss.str());
   ASSERT_EQ(l.size(), 1u + 2u * 1441u);
   // The ISS element epoch is the later one: 25276.55563440 = 2025-10-03T13:20:06.812160 UTC.
   const std::string iss_epoch = fields(l[1])[1];
@@ -151,16 +122,16 @@ TEST(CatalogueCli, DecayEndsTheObjectAndRefusedSetsAreLeftOut) {
   for (std::size_t i = 0; i + 1 < l.size(); ++i) {
     if (l[i].rfind("1 28872", 0) == 0) text += l[i].substr(0, 69) + "\n" + l[i + 1].substr(0, 69) + "\n";
   }
-  auto iss = lines(pick({"25544"}));
+  auto iss = deorbit::testing::lines_of(pick({"25544"}));
   text += "XP COPY\n" + with_ephemeris_type(iss[1], '4') + "\n" + iss[2] + "\n";
-  const std::string tle = write_temp("decay.tle", text);
-  CommandResult r = run("propagate --catalogue " + tle +
+  const std::string tle = deorbit::testing::write_temp_file("decay.tle", text);
+  CommandResult r = deorbit::testing::run_deorbit("propagate --catalogue " + tle +
                         " --from 2005-11-29T00:28:58.939Z --to 2005-11-29T02:28:58.939Z --step 300");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("left out"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("SGP4-XP"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("1 TLE objects"), std::string::npos) << r.err;
-  auto rows = lines(r.out);
+  auto rows = deorbit::testing::lines_of(r.out);
   ASSERT_EQ(rows.size(), 1u + 25u);
   for (std::size_t i = 1; i < rows.size(); ++i) {
     auto f = fields(rows[i]);
@@ -185,10 +156,10 @@ T get(const std::string& b, std::size_t& at) {
 }
 
 TEST(CatalogueCli, BinaryFormatAsDocumented) {
-  const std::string tle = write_temp("catalogue3b.tle", pick(kObjects));
+  const std::string tle = deorbit::testing::write_temp_file("catalogue3b.tle", pick(kObjects));
   for (const std::string precision : {"double", "float"}) {
     const std::string out = ::testing::TempDir() + "/catalogue_" + precision + ".bin";
-    CommandResult r = run("propagate --catalogue " + tle + " --from 2025-10-03T12:00:00Z --to 2025-10-03T13:00:00Z" +
+    CommandResult r = deorbit::testing::run_deorbit("propagate --catalogue " + tle + " --from 2025-10-03T12:00:00Z --to 2025-10-03T13:00:00Z" +
                           " --step 300 --format binary --precision " + precision + " -o " + out);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     std::ifstream in(out, std::ios::binary);
@@ -237,24 +208,24 @@ TEST(CatalogueCli, BinaryFormatAsDocumented) {
 
 TEST(CatalogueCli, OmmIsToldApartByContent) {
   const std::string omm = deorbit::testing::shared_data("tle/iss/iss_omm_2024-09_to_2025-03.json").string();
-  CommandResult r = run("propagate --catalogue " + omm + " --from 2025-03-09T00:00:00Z --to 2025-03-09T00:10:00Z");
+  CommandResult r = deorbit::testing::run_deorbit("propagate --catalogue " + omm + " --from 2025-03-09T00:00:00Z --to 2025-03-09T00:10:00Z");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("OMM objects"), std::string::npos) << r.err;
-  auto l = lines(r.out);
+  auto l = deorbit::testing::lines_of(r.out);
   EXPECT_GT(l.size(), 499u * 11u);
 }
 
 TEST(CatalogueCli, BadCombinationsAreRefused) {
-  const std::string tle = write_temp("catalogue1.tle", pick({"25544"}));
-  EXPECT_EQ(run("propagate --catalogue " + tle + " --format binary").exit_code, 1);  // needs -o
-  EXPECT_EQ(run("propagate --catalogue " + tle + " --frame gcrf").exit_code, 1);
-  EXPECT_EQ(run("propagate --catalogue " + tle + " --format oem").exit_code, 1);
-  EXPECT_EQ(run("propagate --catalogue " + tle + " --precision half --format binary -o x.bin").exit_code, 1);
-  EXPECT_EQ(run("propagate --catalogue " + tle + " --norad 25544").exit_code, 1);
-  EXPECT_EQ(run("propagate --catalogue " + tle + " --tle " + tle).exit_code, 2);
-  CommandResult r = run("propagate --catalogue " + tle + " --frame teme --step 3600");
+  const std::string tle = deorbit::testing::write_temp_file("catalogue1.tle", pick({"25544"}));
+  EXPECT_EQ(deorbit::testing::run_deorbit("propagate --catalogue " + tle + " --format binary").exit_code, 1);  // needs -o
+  EXPECT_EQ(deorbit::testing::run_deorbit("propagate --catalogue " + tle + " --frame gcrf").exit_code, 1);
+  EXPECT_EQ(deorbit::testing::run_deorbit("propagate --catalogue " + tle + " --format oem").exit_code, 1);
+  EXPECT_EQ(deorbit::testing::run_deorbit("propagate --catalogue " + tle + " --precision half --format binary -o x.bin").exit_code, 1);
+  EXPECT_EQ(deorbit::testing::run_deorbit("propagate --catalogue " + tle + " --norad 25544").exit_code, 1);
+  EXPECT_EQ(deorbit::testing::run_deorbit("propagate --catalogue " + tle + " --tle " + tle).exit_code, 2);
+  CommandResult r = deorbit::testing::run_deorbit("propagate --catalogue " + tle + " --frame teme --step 3600");
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(lines(r.out).size(), 1u + 25u);
+  EXPECT_EQ(deorbit::testing::lines_of(r.out).size(), 1u + 25u);
 }
 
 }  // namespace

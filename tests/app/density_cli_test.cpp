@@ -13,32 +13,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/run_command.h"
 #include "support/test_data.h"
 
 namespace {
 
-struct CommandResult {
-  int exit_code;
-  std::string out, err;
-};
-
-CommandResult run(const std::string& args) {
-  // One stderr file per process and call: ctest runs the tests of this file in parallel processes.
-  static int calls = 0;
-  std::string err_file = ::testing::TempDir() + "/deorbit_density_stderr_" + std::to_string(getpid()) + "_" +
-                         std::to_string(++calls) + ".txt";
-  std::string cmd = std::string(DEORBIT_APP) + " " + args + " 2>" + err_file;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf{};
-  while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  std::ifstream e(err_file);
-  std::stringstream ss;
-  ss << e.rdbuf();
-  std::filesystem::remove(err_file);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, ss.str()};
-}
+using deorbit::testing::CommandResult;
 
 nlohmann::json json_of(const CommandResult& r) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -69,7 +49,7 @@ double erfa_solar_time(double lon_deg) {
 }
 
 TEST(DensityCli, Nrlmsise00WithConstantActivityMatchesOrekit) {
-  auto j = json_of(run("density --model nrlmsise00 " + kIssPoint + " --f107 225.4 --f107a 200.3 --ap 86 --eop " +
+  auto j = json_of(deorbit::testing::run_deorbit("density --model nrlmsise00 " + kIssPoint + " --f107 225.4 --f107a 200.3 --ap 86 --eop " +
                        shared("spaceweather/EOP-All-v1.1_2025-01-10.txt")));
   EXPECT_EQ(j["model"], "nrlmsise00");
   EXPECT_EQ(j["epoch_utc"], "2025-01-01T12:00:00.000Z");
@@ -89,7 +69,7 @@ TEST(DensityCli, Nrlmsise00WithConstantActivityMatchesOrekit) {
 }
 
 TEST(DensityCli, Nrlmsise00WithASpaceWeatherFileTakesItsConventions) {
-  auto r = run("density " + kIssPoint + " --space-weather " + shared("spaceweather/SpaceWeather-All-v1.2_2025-01-10.txt"));
+  auto r = deorbit::testing::run_deorbit("density " + kIssPoint + " --space-weather " + shared("spaceweather/SpaceWeather-All-v1.2_2025-01-10.txt"));
   auto j = json_of(r);
   // Orekit's inputs at this instant (the reference samples file): previous-day observed F10.7, centred mean,
   // daily Ap and the ap history.
@@ -103,7 +83,7 @@ TEST(DensityCli, Nrlmsise00WithASpaceWeatherFileTakesItsConventions) {
 }
 
 TEST(DensityCli, WithoutActivityTheEmbeddedTableIsUsedWithAWarning) {
-  auto r = run("density " + kIssPoint);
+  auto r = deorbit::testing::run_deorbit("density " + kIssPoint);
   auto j = json_of(r);
   // The embedded extract's 2025-01-01 rows (definitive values, as in SW-All.csv of 2025-03-23).
   EXPECT_DOUBLE_EQ(j["f107"].get<double>(), 217.6);
@@ -115,7 +95,7 @@ TEST(DensityCli, WithoutActivityTheEmbeddedTableIsUsedWithAWarning) {
 }
 
 TEST(DensityCli, Us76GivesTableValuesAndNoActivity) {
-  auto r = run("density --model us76 --epoch 2025-01-01T12:00:00Z --lat 45 --lon 7 --alt-km 86");
+  auto r = deorbit::testing::run_deorbit("density --model us76 --epoch 2025-01-01T12:00:00Z --lat 45 --lon 7 --alt-km 86");
   auto j = json_of(r);
   EXPECT_EQ(j["model"], "us76");
   // NOAA-S/T 76-1562 Table I at 86 km: 186.87 K, 0.37338 Pa, 6.958e-6 kg/m^3.
@@ -130,7 +110,7 @@ TEST(DensityCli, Us76GivesTableValuesAndNoActivity) {
 }
 
 TEST(DensityCli, ExponentialHasNoTemperature) {
-  auto r = run("density --model exponential --epoch 2030-06-01T00:00:00Z --lat 10 --lon 370 --alt-km 400 "
+  auto r = deorbit::testing::run_deorbit("density --model exponential --epoch 2030-06-01T00:00:00Z --lat 10 --lon 370 --alt-km 400 "
                "--f107 150 --f107a 150 --ap 4");
   auto j = json_of(r);
   EXPECT_DOUBLE_EQ(j["density_kg_m3"].get<double>(), 3.725e-12);  // Vallado Table 8-4, 400 km
@@ -140,34 +120,34 @@ TEST(DensityCli, ExponentialHasNoTemperature) {
 }
 
 TEST(DensityCli, BadInputGivesAClearErrorAndNonZeroExit) {
-  CommandResult r = run("density --model us76 --epoch 2025-01-01T12:00:00Z --lat 95 --lon 0 --alt-km 100");
+  CommandResult r = deorbit::testing::run_deorbit("density --model us76 --epoch 2025-01-01T12:00:00Z --lat 95 --lon 0 --alt-km 100");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("--lat"), std::string::npos) << r.err;
 
-  r = run("density --model msis90 --epoch 2025-01-01T12:00:00Z --lat 0 --lon 0 --alt-km 100");
+  r = deorbit::testing::run_deorbit("density --model msis90 --epoch 2025-01-01T12:00:00Z --lat 0 --lon 0 --alt-km 100");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("expected nrlmsise00, us76 or exponential"), std::string::npos) << r.err;
 
-  r = run("density --epoch 2025-13-01T00:00:00Z --lat 0 --lon 0 --alt-km 100");
+  r = deorbit::testing::run_deorbit("density --epoch 2025-13-01T00:00:00Z --lat 0 --lon 0 --alt-km 100");
   EXPECT_EQ(r.exit_code, 1);
 
   // A malformed command line exits with code 2, before anything runs.
-  r = run("density --lat 0 --lon 0 --alt-km 100");  // --epoch is required
+  r = deorbit::testing::run_deorbit("density --lat 0 --lon 0 --alt-km 100");  // --epoch is required
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--epoch"), std::string::npos) << r.err;
 
-  r = run("density --epoch 2025-01-01T00:00:00Z --lat 0 --lon 0 --alt-km 100 --f107 150");  // needs all three
+  r = deorbit::testing::run_deorbit("density --epoch 2025-01-01T00:00:00Z --lat 0 --lon 0 --alt-km 100 --f107 150");  // needs all three
   EXPECT_EQ(r.exit_code, 2);
 
   std::string bad = ::testing::TempDir() + "/bad_sw.csv";
   std::ofstream(bad) << "DATE,AP1\n2025-01-01,3\n";
-  r = run("density --epoch 2025-01-01T00:00:00Z --lat 0 --lon 0 --alt-km 100 --space-weather " + bad);
+  r = deorbit::testing::run_deorbit("density --epoch 2025-01-01T00:00:00Z --lat 0 --lon 0 --alt-km 100 --space-weather " + bad);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find(bad + ":1:"), std::string::npos) << r.err;  // file:line:column
 }
 
 TEST(DensityCli, HelpReadsLikeAManual) {
-  CommandResult r = run("density --help");
+  CommandResult r = deorbit::testing::run_deorbit("density --help");
   EXPECT_EQ(r.exit_code, 0);
   for (const char* s : {"nrlmsise00", "us76", "exponential", "[kg/m^3]", "--space-weather", "Example", "Exit codes"})
     EXPECT_NE(r.out.find(s), std::string::npos) << s;

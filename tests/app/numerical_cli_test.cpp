@@ -12,29 +12,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/run_command.h"
 #include "support/test_data.h"
 
 namespace {
 
-struct CommandResult {
-  int exit_code;
-  std::string out, err;
-};
-
-CommandResult run(const std::string& args) {
-  static int calls = 0;
-  std::string err_file = ::testing::TempDir() + "/deorbit_num_stderr_" + std::to_string(getpid()) + "_" +
-                         std::to_string(++calls) + ".txt";
-  FILE* pipe = popen((std::string(DEORBIT_APP) + " " + args + " 2>" + err_file).c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf{};
-  while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  std::stringstream ss;
-  ss << std::ifstream(err_file).rdbuf();
-  std::remove(err_file.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, ss.str()};
-}
+using deorbit::testing::CommandResult;
 
 std::vector<std::array<double, 3>> positions(const std::string& csv) {
   std::vector<std::array<double, 3>> out;
@@ -52,7 +35,7 @@ TEST(NumericalCli, ReproducesOrekitCaseCFromTheExampleFiles) {
   std::string examples = deorbit::testing::source_path("examples/orekit").string();
   std::string sw = deorbit::testing::shared_data("spaceweather/SpaceWeather-All-v1.2_2025-01-10.txt").string();
   std::string eop = deorbit::testing::shared_data("spaceweather/EOP-All-v1.1_2025-01-10.txt").string();
-  CommandResult r = run("propagate --numerical --forces " + examples + "/case-c.yaml --opm " + examples +
+  CommandResult r = deorbit::testing::run_deorbit("propagate --numerical --forces " + examples + "/case-c.yaml --opm " + examples +
                         "/iss-2025-01-01.opm --space-weather " + sw + " --eop " + eop +
                         " --from 2025-01-01T12:00:00Z --to 2025-01-02T12:00:00Z --step 600 --frame gcrf --format csv");
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -71,7 +54,7 @@ TEST(NumericalCli, ReproducesOrekitCaseCFromTheExampleFiles) {
 }
 
 TEST(NumericalCli, DefaultsRunOnTheEmbeddedIssWithNoDataFiles) {
-  CommandResult r = run("propagate --numerical --step 600");
+  CommandResult r = deorbit::testing::run_deorbit("propagate --numerical --step 600");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto p = positions(r.out);
   ASSERT_GT(p.size(), 9u);
@@ -81,16 +64,16 @@ TEST(NumericalCli, DefaultsRunOnTheEmbeddedIssWithNoDataFiles) {
 TEST(NumericalCli, BadForceFileNamesFileLineAndKey) {
   std::string path = ::testing::TempDir() + "/bad_forces.yaml";
   std::ofstream(path) << "gravity:\n  field: egm96\n  degree: 20\ndrag:\n  atmosphere: msis90\n";
-  CommandResult r = run("propagate --numerical --forces " + path + " --step 600");
+  CommandResult r = deorbit::testing::run_deorbit("propagate --numerical --forces " + path + " --step 600");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find(path + ":5:15: drag.atmosphere: expected one of nrlmsise00, us76, exponential, found 'msis90'"),
             std::string::npos)
       << r.err;
   std::ofstream(path) << "gravity:\n  degre: 20\n";
-  r = run("propagate --numerical --forces " + path + " --step 600");
+  r = deorbit::testing::run_deorbit("propagate --numerical --forces " + path + " --step 600");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find(path + ":2:3: gravity.degre"), std::string::npos) << r.err;
-  r = run("propagate --forces " + path);  // --forces needs --numerical
+  r = deorbit::testing::run_deorbit("propagate --forces " + path);  // --forces needs --numerical
   EXPECT_EQ(r.exit_code, 2);
 }
 
@@ -105,7 +88,7 @@ TEST(NumericalCli, AFallToTheFloorEndsTheRunWithExitCode3) {
   std::ofstream(forces) << "gravity: {field: egm96, degree: 4}\ndrag: {atmosphere: us76}\n"
                            "spacecraft: {mass_kg: 100, drag_area_m2: 10, drag_coefficient: 2.2}\n"
                            "integrator: {floor_altitude_m: 120000}\n";
-  CommandResult r = run("propagate --numerical --forces " + forces + " --opm " + opm +
+  CommandResult r = deorbit::testing::run_deorbit("propagate --numerical --forces " + forces + " --opm " + opm +
                         " --to 2026-01-02T00:00:00Z --step 60 --frame geodetic");
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.err.find("floor altitude"), std::string::npos) << r.err;

@@ -12,50 +12,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/run_command.h"
 #include "support/test_data.h"
 
 namespace {
 
-struct CommandResult {
-  int exit_code;
-  std::string out, err;
-};
-
-CommandResult run(const std::string& args) {
-  // One stderr file per process and call: ctest runs the tests of this file in parallel processes.
-  static int calls = 0;
-  std::string err_file = ::testing::TempDir() + "/deorbit_stderr_" + std::to_string(getpid()) + "_" +
-                         std::to_string(++calls) + ".txt";
-  std::string cmd = std::string(DEORBIT_APP) + " " + args + " 2>" + err_file;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf{};
-  while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  std::ifstream e(err_file);
-  std::stringstream ss;
-  ss << e.rdbuf();
-  std::filesystem::remove(err_file);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, ss.str()};
-}
-
-std::vector<std::string> lines(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string l; std::getline(in, l);) out.push_back(l);
-  return out;
-}
-
-std::string write_temp(const std::string& name, const std::string& content) {
-  std::string path = ::testing::TempDir() + "/" + name;
-  std::ofstream(path) << content;
-  return path;
-}
+using deorbit::testing::CommandResult;
 
 TEST(PropagateCli, DefaultRunsTheEmbeddedIssForOneRevolution) {
-  CommandResult r = run("propagate");
+  CommandResult r = deorbit::testing::run_deorbit("propagate");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  auto l = lines(r.out);
+  auto l = deorbit::testing::lines_of(r.out);
   ASSERT_GT(l.size(), 90u);
   EXPECT_EQ(l[0], "epoch_utc,x_m,y_m,z_m,vx_mps,vy_mps,vz_mps");
   EXPECT_EQ(l[1].substr(0, 26), "2026-08-25T15:51:11.984832");  // the element epoch (26237.66055538)
@@ -70,10 +37,10 @@ TEST(PropagateCli, DefaultRunsTheEmbeddedIssForOneRevolution) {
 TEST(PropagateCli, GeodeticFromACatalogueWithEop) {
   std::string tle = deorbit::testing::shared_data("tle/active_2025-10-03.tle").string();
   std::string eop = deorbit::testing::shared_data("spaceweather/EOP-All-v1.1_2025-01-10.txt").string();
-  CommandResult r = run("propagate --tle " + tle + " --norad 25544 --from 2025-10-03T12:00:00Z --to 2025-10-03T13:30:00Z"
+  CommandResult r = deorbit::testing::run_deorbit("propagate --tle " + tle + " --norad 25544 --from 2025-10-03T12:00:00Z --to 2025-10-03T13:30:00Z"
               " --step 300 --frame geodetic --eop " + eop);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  auto l = lines(r.out);
+  auto l = deorbit::testing::lines_of(r.out);
   ASSERT_EQ(l.size(), 1u + 19u);
   EXPECT_EQ(l[0], "epoch_utc,lat_deg,lon_deg,alt_m");
   EXPECT_EQ(l.back().substr(0, 19), "2025-10-03T13:30:00");
@@ -92,7 +59,7 @@ TEST(PropagateCli, GeodeticFromACatalogueWithEop) {
 TEST(PropagateCli, OemToAFileIsCompleteAndWellFormed) {
   std::string out = ::testing::TempDir() + "/iss.oem";
   std::filesystem::remove(out);
-  CommandResult r = run("propagate --frame itrf --format oem --step 600 -o " + out);
+  CommandResult r = deorbit::testing::run_deorbit("propagate --frame itrf --format oem --step 600 -o " + out);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(r.out.empty());
   std::ifstream f(out);
@@ -102,7 +69,7 @@ TEST(PropagateCli, OemToAFileIsCompleteAndWellFormed) {
   for (const char* key : {"CCSDS_OEM_VERS = 3.0", "OBJECT_NAME = ISS (ZARYA)", "OBJECT_ID = 1998-067A",
                           "CENTER_NAME = EARTH", "REF_FRAME = ITRF2020", "TIME_SYSTEM = UTC", "META_STOP"})
     EXPECT_NE(text.find(key), std::string::npos) << key;
-  auto l = lines(text);
+  auto l = deorbit::testing::lines_of(text);
   double x, y, z, vx, vy, vz;
   char epoch[64];
   ASSERT_EQ(std::sscanf(l.back().c_str(), "%63s %lf %lf %lf %lf %lf %lf", epoch, &x, &y, &z, &vx, &vy, &vz), 7);
@@ -111,76 +78,76 @@ TEST(PropagateCli, OemToAFileIsCompleteAndWellFormed) {
 }
 
 TEST(PropagateCli, BadInputGivesAClearErrorAndNonZeroExit) {
-  CommandResult r = run("propagate --frame tod");
+  CommandResult r = deorbit::testing::run_deorbit("propagate --frame tod");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("--frame: expected teme, gcrf, itrf or geodetic, got 'tod'"), std::string::npos) << r.err;
 
-  r = run("propagate --frame geodetic --format oem");
+  r = deorbit::testing::run_deorbit("propagate --frame geodetic --format oem");
   EXPECT_EQ(r.exit_code, 1);
 
-  r = run("propagate --from 2026-02-30T00:00:00Z");
+  r = deorbit::testing::run_deorbit("propagate --from 2026-02-30T00:00:00Z");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("2026-02-30"), std::string::npos);
 
-  r = run("propagate --step -5");
+  r = deorbit::testing::run_deorbit("propagate --step -5");
   EXPECT_EQ(r.exit_code, 1);
 
-  r = run("propagate --tle /no/such/file.tle");
+  r = deorbit::testing::run_deorbit("propagate --tle /no/such/file.tle");
   EXPECT_EQ(r.exit_code, 2);  // a command-line error: the file check fails before the command runs
   EXPECT_NE(r.err.find("/no/such/file.tle"), std::string::npos);
 
-  std::string broken = write_temp("broken.tle",
+  std::string broken = deorbit::testing::write_temp_file("broken.tle",
       "ISS (ZARYA)\n"
       "1 25544U 98067A   26237.66055538  .00007716  00000+0  14485-3 0  9993\n"
       "2 25544  51.6329 316.2335 0007673  83.1052 277.0809 15.49625410582520\n");
-  r = run("propagate --strict --tle " + broken);
+  r = deorbit::testing::run_deorbit("propagate --strict --tle " + broken);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find(broken + ":3:69: checksum: expected checksum 5, found '0'"), std::string::npos) << r.err;
-  r = run("propagate --tle " + broken);  // lenient: the bad record is skipped, leaving nothing
+  r = deorbit::testing::run_deorbit("propagate --tle " + broken);  // lenient: the bad record is skipped, leaving nothing
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("skipped a record"), std::string::npos) << r.err;
 
   std::string tle = deorbit::testing::shared_data("tle/active_2025-10-03.tle").string();
-  r = run("propagate --tle " + tle);
+  r = deorbit::testing::run_deorbit("propagate --tle " + tle);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("choose one with --norad or --name"), std::string::npos) << r.err;
-  r = run("propagate --tle " + tle + " --norad 99999999");
+  r = deorbit::testing::run_deorbit("propagate --tle " + tle + " --norad 99999999");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("no catalogue number 99999999 found"), std::string::npos) << r.err;
 }
 
 TEST(PropagateCli, SelectsByNameAndReadsOmm) {
   std::string omm = deorbit::testing::shared_data("tle/iss/iss_omm_2024-09_to_2025-03.json").string();
-  CommandResult r = run("propagate --omm " + omm + " --from 2025-01-01T00:00:00Z --to 2025-01-01T00:10:00Z --step 60 --frame teme");
+  CommandResult r = deorbit::testing::run_deorbit("propagate --omm " + omm + " --from 2025-01-01T00:00:00Z --to 2025-01-01T00:10:00Z --step 60 --frame teme");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(lines(r.out).size(), 12u);
+  EXPECT_EQ(deorbit::testing::lines_of(r.out).size(), 12u);
   std::string tle = deorbit::testing::shared_data("tle/active_2025-10-03.tle").string();
-  r = run("propagate --tle " + tle + " --name 'iss (zarya)' --step 600");
+  r = deorbit::testing::run_deorbit("propagate --tle " + tle + " --name 'iss (zarya)' --step 600");
   ASSERT_EQ(r.exit_code, 0) << r.err;
 }
 
 TEST(PropagateCli, DecayEndsTheEphemerisWithExitCode3) {
   // Vallado's verification case 29141 (SGP4-VER.TLE) decays a few hours after its epoch.
-  std::string decaying = write_temp("decaying.tle",
+  std::string decaying = deorbit::testing::write_temp_file("decaying.tle",
       "1 29141U 85108AA  06170.26783845  .99999999  00000-0  13519-0 0   718\n"
       "2 29141  82.4288 273.4882 0015848 277.2124  83.9133 15.93343074  6828\n");
-  CommandResult r = run("propagate --tle " + decaying + " --to 2006-06-21T06:00:00Z --step 600 --frame teme");
+  CommandResult r = deorbit::testing::run_deorbit("propagate --tle " + decaying + " --to 2006-06-21T06:00:00Z --step 600 --frame teme");
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.err.find("decayed"), std::string::npos) << r.err;
-  auto l = lines(r.out);
+  auto l = deorbit::testing::lines_of(r.out);
   EXPECT_GT(l.size(), 2u);
   EXPECT_LT(l.size(), 145u);
 }
 
 TEST(PropagateCli, OpmStatePropagatesAsTwoBodyMotion) {
-  std::string opm = write_temp("state.opm",
+  std::string opm = deorbit::testing::write_temp_file("state.opm",
       "CCSDS_OPM_VERS = 2.0\nCREATION_DATE = 2026-08-25T00:00:00\nORIGINATOR = TEST\n"
       "OBJECT_NAME = TESTSAT\nOBJECT_ID = 2026-001A\nCENTER_NAME = EARTH\nREF_FRAME = GCRF\nTIME_SYSTEM = UTC\n"
       "EPOCH = 2026-08-25T00:00:00\nX = 6778.137 [km]\nY = 0 [km]\nZ = 0 [km]\n"
       "X_DOT = 0 [km/s]\nY_DOT = 7.668558 [km/s]\nZ_DOT = 0 [km/s]\n");
-  CommandResult r = run("propagate --opm " + opm + " --to 2026-08-25T01:00:00Z --step 3600");
+  CommandResult r = deorbit::testing::run_deorbit("propagate --opm " + opm + " --to 2026-08-25T01:00:00Z --step 3600");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  auto l = lines(r.out);
+  auto l = deorbit::testing::lines_of(r.out);
   ASSERT_EQ(l.size(), 3u);
   double x, y, z;
   ASSERT_EQ(std::sscanf(l[2].c_str() + 27, "%lf,%lf,%lf", &x, &y, &z), 3);
@@ -188,12 +155,12 @@ TEST(PropagateCli, OpmStatePropagatesAsTwoBodyMotion) {
 }
 
 TEST(PropagateCli, HelpReadsLikeAManual) {
-  CommandResult r = run("propagate --help");
+  CommandResult r = deorbit::testing::run_deorbit("propagate --help");
   EXPECT_EQ(r.exit_code, 0);
   for (const char* s : {"--tle", "--omm", "--opm", "--norad", "--name", "--from", "--to", "--step", "[s]", "--frame",
                         "--format", "Example:", "Exit codes"})
     EXPECT_NE(r.out.find(s), std::string::npos) << s;
-  r = run("--help");
+  r = deorbit::testing::run_deorbit("--help");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("propagate"), std::string::npos);
 }

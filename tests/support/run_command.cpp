@@ -1,0 +1,47 @@
+#include "support/run_command.h"
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace deorbit::testing {
+
+CommandResult run_deorbit(const std::string& args) {
+  // One stderr file per process and call: ctest runs the tests of one file in parallel processes.
+  static int calls = 0;
+  std::string err_file = ::testing::TempDir() + "/deorbit_stderr_" + std::to_string(getpid()) + "_" +
+                         std::to_string(++calls) + ".txt";
+  FILE* pipe = popen((std::string(DEORBIT_APP) + " " + args + " 2>" + err_file).c_str(), "r");
+  CommandResult r;
+  if (!pipe) return r;
+  std::array<char, 4096> buf{};
+  while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) r.out.append(buf.data(), n);
+  int status = pclose(pipe);
+  std::stringstream ss;
+  ss << std::ifstream(err_file).rdbuf();
+  std::filesystem::remove(err_file);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = ss.str();
+  return r;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+
+std::string write_temp_file(const std::string& name, const std::string& content) {
+  std::string path = ::testing::TempDir() + "/" + std::to_string(getpid()) + "_" + name;
+  std::ofstream(path) << content;
+  return path;
+}
+
+}  // namespace deorbit::testing

@@ -1,0 +1,24 @@
+// Runs the built `deorbit` command for end-to-end tests: its exit code, standard output and standard error.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace deorbit::testing {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  //!< standard output
+  std::string err;  //!< standard error
+};
+
+//! Runs `deorbit ARGS` through the shell (ARGS is shell text: quote names with spaces).
+CommandResult run_deorbit(const std::string& args);
+
+//! The lines of a text, without their newlines.
+std::vector<std::string> lines_of(const std::string& text);
+
+//! Writes content to a file of that name in the test temporary folder (unique per process) and returns its path.
+std::string write_temp_file(const std::string& name, const std::string& content);
+
+}  // namespace deorbit::testing
