@@ -1,5 +1,6 @@
 // Third-body attraction: Battin's form against the plain difference evaluated in long double, the tidal limit,
-// the force model's use of the context, and Orekit's Sun + Moon + radiation-pressure increment over one day.
+// and the force model's use of the context (the end-to-end comparison with Orekit is
+// tests/propagate/orekit_cases_test.cpp).
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -80,83 +81,6 @@ TEST(ThirdBody, ForceModelUsesTheContext) {
   EXPECT_EQ(ThirdBody::moon().acceleration(ctx), third_body_acceleration(ctx.r, ctx.moon, mu_moon));
   EXPECT_EQ(ThirdBody(ThirdBody::Body::moon, 1e12).mu(), 1e12);
   EXPECT_EQ(ThirdBody::sun().name(), "third body: Sun");
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// End to end against Orekit 13.1 (../shared/data/orekit-reference): the ISS for one day from the same GCRF state,
-// with the DOP853 driver of propagate/ at Orekit's 1 micrometre tolerances, ITRF from the shared EOP file.
-
-namespace orekit {
-
-Vec3 final_position(const std::string& file) {
-  std::ifstream in(testing::shared_data("orekit-reference/" + file));
-  std::string line, last;
-  while (std::getline(in, line))
-    if (!line.empty()) last = line;
-  std::stringstream ss(last);
-  std::string field;
-  std::getline(ss, field, ',');  // epoch
-  double xyz[3];
-  for (double& c : xyz) {
-    std::getline(ss, field, ',');
-    c = std::stod(field);
-  }
-  return {xyz[0], xyz[1], xyz[2]};
-}
-
-//! [m] GCRF position after 86400 s under the sum of the forces.
-Vec3 propagate_one_day(const std::vector<const ForceModel*>& forces) {
-  static const EarthOrientation eop =
-      EarthOrientation::read(testing::shared_data("spaceweather/EOP-All-v1.1_2025-01-10.txt"));
-  static const Spacecraft iss{450000.0, 1500.0, 2.2, 1500.0, 1.3};
-  const Epoch t0 = Epoch::from_iso("2025-01-01T12:00:00");
-  OdeState<6> y0;
-  y0 << 552012.464072, -5088971.465786, -4478046.272060, 5948.574568045, 3525.474953144, -3272.328663339;
-  IntegratorSettings<6> settings;  // Orekit's ToleranceProvider for 1e-6 m on this orbit (README)
-  settings.tolerances.absolute << 1e-6, 1e-6, 1e-6, 1.1264574e-9, 1.1264574e-9, 1.1264574e-9;
-  settings.tolerances.relative = OdeState<6>::Constant(1.4703458e-13);
-  settings.step.max_step = 300;
-  EarthRotationCache rotation(eop);
-  auto f = [&](double t, const OdeState<6>& y, OdeState<6>& dydt) {
-    ForceContext ctx;
-    ctx.epoch = t0 + t;
-    ctx.r = y.head<3>();
-    ctx.v = y.tail<3>();
-    ctx.mass = iss.mass;
-    ctx.spacecraft = &iss;
-    const EarthAttitude attitude = rotation.at(ctx.epoch);
-    ctx.gcrf_to_itrf = attitude.gcrf_to_itrf;
-    ctx.r_itrf = attitude.gcrf_to_itrf * ctx.r;
-    ctx.earth_rotation_rate = attitude.rotation_rate;
-    ctx.sun = sun_position_gcrf(ctx.epoch);
-    ctx.moon = moon_position_gcrf(ctx.epoch);
-    Vec3 a = Vec3::Zero();
-    for (const ForceModel* force : forces) a += force->acceleration(ctx);
-    dydt.head<3>() = ctx.v;
-    dydt.tail<3>() = a;
-  };
-  const IntegrationResult<6> result = integrate<6>(f, t0, 0.0, y0, 86400.0, settings);
-  EXPECT_TRUE(result.ok()) << result.message;
-  return result.y.head<3>();
-}
-
-}  // namespace orekit
-
-// Orekit's D - C (Sun, Moon and SRP added to EGM96 20x20 + drag) against ours added to EGM96 20x20 alone: the
-// increment is nearly independent of drag over one day, so this checks the Sun and Moon series (against DE405),
-// the third-body force and SRP with its ellipsoid shadow together, without needing drag.
-TEST(ThirdBodyOrekit, SunMoonAndRadiationPressureIncrementAfterOneDay) {
-  const SphericalHarmonicGravity egm96(egm96_embedded(), 20, 20);
-  const ThirdBody sun = ThirdBody::sun(), moon = ThirdBody::moon();
-  const SolarRadiationPressure srp;
-  const Vec3 b = orekit::propagate_one_day({&egm96});
-  const Vec3 b_plus = orekit::propagate_one_day({&egm96, &sun, &moon, &srp});
-  const Vec3 ours = b_plus - b;
-  const Vec3 theirs =
-      orekit::final_position("iss_caseD_dP1e-6.csv") - orekit::final_position("iss_caseC_dP1e-6.csv");
-  std::printf("Sun + Moon + SRP increment after one day: ours %.3f m, Orekit (D - C) %.3f m, difference %.3f m\n",
-              ours.norm(), theirs.norm(), (ours - theirs).norm());
-  EXPECT_LT((ours - theirs).norm(), 2.0);
 }
 
 }  // namespace
