@@ -19,6 +19,7 @@ It configures and builds the needed targets when they are missing. Prints one ta
 <build>/bench-peers/results.json.
 """
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -61,11 +62,8 @@ def ensure_satellitejs(folder):
 
 
 def ensure_python_sgp4():
-    try:
-        import sgp4  # noqa: F401
+    if importlib.util.find_spec("sgp4") is not None:
         return
-    except ImportError:
-        pass
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     run(sudo + ["apt-get", "install", "-y", "-qq", "python3-sgp4"], env=env, stdout=subprocess.DEVNULL)
@@ -100,6 +98,7 @@ def measure_deorbit(bench, repeats, tle):
         if not b.get("error_occurred") and kernel is None:
             kernel = b["name"].split("/")[1]
     results = {}
+    cpu_rates = {}
     filt = f"Sgp4Batch/{kernel}/double/threads:(1|0)/|Sgp4/OneSatellitePath"
     out = subprocess.run([bench, f"--benchmark_filter={filt}", f"--benchmark_repetitions={repeats}",
                           "--benchmark_format=json"], env=env, check=True, capture_output=True, text=True)
@@ -109,13 +108,16 @@ def measure_deorbit(bench, repeats, tle):
             continue
         name = b["run_name"]
         results.setdefault(name, []).append(b["items_per_second"])
+        items = b["items_per_second"] * b["real_time"]  # per iteration (times in ms: the ratio is what counts)
+        cpu_rates.setdefault(name, []).append(items / b["cpu_time"])
     log(out.stderr.strip())
     rows = []
     for name, rates in results.items():
         threads = 1 if "threads:1" in name or "OneSatellite" in name else os.cpu_count()
         label = "deorbit Sgp4::at loop (one-satellite API)" if "OneSatellite" in name else \
             f"deorbit batch ({kernel}, double)"
-        rows.append({"program": label, "threads": threads, "rates": rates, "ours": True, "name": name})
+        rows.append({"program": label, "threads": threads, "rates": rates, "ours": True, "name": name,
+                     "cpu_rates": cpu_rates[name] if threads == 1 else None})
     return rows, kernel
 
 
@@ -131,8 +133,9 @@ def measure_satellitejs(folder, tle, repeats, stride):
                              check=True, capture_output=True, text=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         rates = [r["propagations"] / s for s in r["seconds"][1:]]
+        cpu = [r["propagations"] / s for s in r["cpu_seconds"][1:]] if nthreads == 1 else None
         rows.append({"program": label, "threads": nthreads, "rates": rates, "ours": False,
-                     "objects": r["objects"]})
+                     "objects": r["objects"], "cpu_rates": cpu})
         log(f"{label}: {r['objects']} objects, seconds {r['seconds']}")
     return rows
 
@@ -147,15 +150,16 @@ def measure_python_sgp4(subset, start_jd, repeats):
     sats = [Satrec.twoline2rv(l1, l2, WGS72) for _, l1, l2 in subset]
     jd0, fr0 = start_jd
     steps = [(jd0, fr0 + k * 60.0 / 86400.0) for k in range(1440)]
-    rates = []
+    rates, cpu = [], []
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for s in sats:
             for jd, fr in steps:
                 s.sgp4(jd, fr)
         rates.append(len(sats) * len(steps) / (time.perf_counter() - t0))
-    return {"program": f"python-sgp4 (pure Python, {len(sats)} objects, scaled)", "threads": 1, "rates": rates,
-            "ours": False}
+        cpu.append(len(sats) * len(steps) / (time.process_time() - c0))
+    return {"program": f"python-sgp4 (pure Python, {len(sats)} objects)", "threads": 1, "rates": rates,
+            "ours": False, "cpu_rates": cpu}
 
 
 def read_catalogue_binary(path):
@@ -271,26 +275,36 @@ def main():
 
     for r in rows:
         r["median"], r["min"], r["max"] = median_spread(r["rates"])
+        r["cpu_median"] = statistics.median(r["cpu_rates"]) if r.get("cpu_rates") else None
     fastest = max((r for r in rows if not r["ours"]), key=lambda r: r["median"])
     fastest_1t = max((r for r in rows if not r["ours"] and r["threads"] == 1), key=lambda r: r["median"])
+    fastest_cpu = max((r for r in rows if not r["ours"] and r["cpu_median"]), key=lambda r: r["cpu_median"])
 
     print(f"\nSGP4 throughput: {len(tles)} objects x 1,440 one-minute steps ({os.path.basename(tle)}), "
           f"medians of {args.repeats} runs")
-    print(f"Machine: {cpu_model()}, {os.cpu_count()} hardware threads; deorbit kernel: {kernel}\n")
-    head = f"{'program':48} {'threads':>7} {'propagations/s':>15} {'(min..max)':>19} {'x fastest peer':>15}"
+    print(f"Machine: {cpu_model()}, {os.cpu_count()} hardware threads; deorbit kernel: {kernel}; load average "
+          f"{os.getloadavg()[0]:.2f} at the end")
+    print("Wall-clock rates, and for single-thread runs also propagations per CPU second (robust on a loaded "
+          "machine).\n")
+    head = (f"{'program':46} {'threads':>7} {'propagations/s':>15} {'(min..max)':>17} {'x fastest':>10} "
+            f"{'per CPU s':>11} {'x fastest':>10}")
     print(head)
     print("-" * len(head))
     for r in sorted(rows, key=lambda r: -r["median"]):
         spread = f"{r['min'] / 1e6:.2f}..{r['max'] / 1e6:.2f} M"
-        print(f"{r['program']:48} {r['threads']:>7} {r['median'] / 1e6:>13.2f} M {spread:>19} "
-              f"{r['median'] / fastest['median']:>14.2f}x")
+        cpu = f"{r['cpu_median'] / 1e6:>9.2f} M {r['cpu_median'] / fastest_cpu['cpu_median']:>9.2f}x" \
+            if r["cpu_median"] else f"{'-':>11} {'-':>10}"
+        print(f"{r['program']:46} {r['threads']:>7} {r['median'] / 1e6:>13.2f} M {spread:>17} "
+              f"{r['median'] / fastest['median']:>9.2f}x {cpu}")
     print(f"\nFastest peer: {fastest['program']} ({fastest['median'] / 1e6:.2f} M/s); fastest single-thread peer: "
-          f"{fastest_1t['program']} ({fastest_1t['median'] / 1e6:.2f} M/s).")
+          f"{fastest_1t['program']} ({fastest_1t['median'] / 1e6:.2f} M/s, "
+          f"{fastest_cpu['cpu_median'] / 1e6:.2f} M per CPU second).")
     for r in rows:
         if r["ours"] and "batch" in r["program"]:
             same = fastest_1t if r["threads"] == 1 else fastest
+            extra = f" (per CPU second: {r['cpu_median'] / fastest_cpu['cpu_median']:.1f}x)" if r["cpu_median"] else ""
             print(f"  {r['program']}, {r['threads']} thread(s): {r['median'] / same['median']:.1f}x "
-                  f"{'the fastest single-thread peer' if r['threads'] == 1 else 'the fastest peer'}")
+                  f"{'the fastest single-thread peer' if r['threads'] == 1 else 'the fastest peer'}{extra}")
     print(f"\nAgreement of deorbit's batch output (propagate --catalogue, binary, double) with python-sgp4 (WGS-72, "
           f"'i') over {agree['objects']} objects ({agree['deep_space']} deep space), one day every minute from "
           f"{agree['start']}:")

@@ -5,7 +5,8 @@
 //     MODE: loop (propagate(satrec, Date) for each object and instant), bulk (WebAssembly BulkPropagator,
 //     single-thread runtime), bulk-mt (its multi-thread runtime with THREADS workers)
 //     STRIDE: use every STRIDE-th object (1 = all)
-// Prints one JSON line: {"mode", "objects", "steps", "seconds": [per repeat], "propagations"}.
+// Prints one JSON line: {"mode", "objects", "steps", "seconds": [wall, per repeat], "cpu_seconds": [process CPU
+// time (user + system, all threads), per repeat], "propagations"}.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -36,10 +37,16 @@ const dates = [];
 for (let k = 0; k < steps; ++k) dates.push(new Date(start + 60000 * k));
 
 const seconds = [];
+const cpuSeconds = [];
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 let sink = 0;
 if (mode === 'loop') {
   for (let r = 0; r < repeats; ++r) {
     const t0 = process.hrtime.bigint();
+    const c0 = cpuNow();
     for (const s of satrecs) {
       for (const d of dates) {
         const pv = sat.propagate(s, d);
@@ -47,6 +54,7 @@ if (mode === 'loop') {
       }
     }
     seconds.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    cpuSeconds.push(cpuNow() - c0);
   }
 } else if (mode === 'bulk' || mode === 'bulk-mt') {
   const runtime = mode === 'bulk' ? await sat.createSingleThreadRuntime()
@@ -62,6 +70,7 @@ if (mode === 'loop') {
   propagator.setDates(dates);
   for (let r = 0; r < repeats; ++r) {
     const t0 = process.hrtime.bigint();
+    const c0 = cpuNow();
     for (let first = 0; first < satrecs.length; first += slice) {
       propagator.setSatRecs(satrecs.slice(first, first + slice));
       const done = propagator.run();
@@ -70,6 +79,7 @@ if (mode === 'loop') {
       if (Number.isFinite(x)) sink += x;
     }
     seconds.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    cpuSeconds.push(cpuNow() - c0);
   }
   propagator.dispose();
   try {
@@ -81,6 +91,6 @@ if (mode === 'loop') {
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
-console.log(JSON.stringify({ mode, objects: satrecs.length, steps, seconds, propagations: satrecs.length * steps,
+console.log(JSON.stringify({ mode, objects: satrecs.length, steps, seconds, cpu_seconds: cpuSeconds, propagations: satrecs.length * steps,
                               sink: Number.isFinite(sink) ? 1 : 0 }));
 process.exit(0);
