@@ -20,10 +20,10 @@
 //
 // Accuracy: the arithmetic is the scalar kernel's, operation for operation and without FMA contraction, except where
 // an identity saves time (listed in sgp4_batch_simd.h: inline sine and cosine within 1 ulp of the C library's,
-// rotations by small angles instead of an arc tangent and three sines and cosines, fewer divisions). Over the whole
-// 2025-10-03 active catalogue and the Vallado verification set, states differ from Sgp4::at by at most 2e-7 m and
-// 2e-10 m/s (tests/sgp4/sgp4_batch_test.cpp prints the figures; docs/validation-sgp4.md records them), with the same
-// status everywhere. Sgp4Simd::Scalar runs the scalar kernel itself (no difference at all).
+// rotations by small angles instead of an arc tangent and three sines and cosines, fewer divisions). States differ
+// from Sgp4::at by at most 1.7e-7 m and 2e-10 m/s over the whole 2025-10-03 active catalogue (from a day before to a
+// week after its epochs) and 6.2e-7 m over the Vallado verification set (up to 5 years from epoch), with the same
+// status everywhere (tests/sgp4/sgp4_batch_test.cpp prints the figures; docs/validation-sgp4.md records them). Sgp4Simd::Scalar runs the scalar kernel itself (no difference at all).
 //
 // Errors: an element set that Sgp4 would refuse (SGP4-XP, elements out of range, failed initialisation) is left out
 // of the batch and listed in rejected(); every other outcome is a per-state Sgp4Status. For states whose status is
