@@ -36,6 +36,8 @@ class ForceModel {
   [[nodiscard]] virtual ForceNeeds needs() const { return {true, true}; }
   //! [m/s^2] acceleration in GCRF.
   [[nodiscard]] virtual Vec3 acceleration(const ForceContext& ctx) const = 0;
+  //! [kg/s] rate of change of the spacecraft's mass (negative while an engine burns); 0 for natural forces.
+  [[nodiscard]] virtual double mass_rate(const ForceContext& /*ctx*/) const { return 0.0; }
   [[nodiscard]] virtual std::string_view name() const = 0;
 };
 

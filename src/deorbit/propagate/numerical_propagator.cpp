@@ -118,8 +118,12 @@ PropagationResult NumericalPropagator::propagate(const StateVector& initial, con
   auto ode = [&](double t, const OrbitState& y, OrbitState& dydt) {
     const ForceContext& ctx = builder->at(ref + t, y);
     Vec3 a = Vec3::Zero();
-    for (const auto& f : forces) a += f->acceleration(ctx);
-    dydt << y.segment<3>(3), a, 0.0;
+    double mdot = 0.0;
+    for (const auto& f : forces) {
+      a += f->acceleration(ctx);
+      mdot += f->mass_rate(ctx);
+    }
+    dydt << y.segment<3>(3), a, mdot;
   };
 
   std::vector<EventDetector<7>> detectors(events.begin(), events.end());
