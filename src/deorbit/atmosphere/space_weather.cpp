@@ -409,6 +409,73 @@ SpaceWeather SpaceWeather::constant(const SpaceWeatherValues& values) {
   return sw;
 }
 
+SpaceWeather SpaceWeather::known_at(const Epoch& as_of, int forecast_days) const {
+  using Kind = SpaceWeatherDay::Kind;
+  if (constant_) throw InputError("a constant space weather has no observations to cut at an epoch");
+  const int day = utc_slot(as_of).mjd;
+  SpaceWeather sw;
+  for (const auto& d : days_)
+    if (d.kind == Kind::Observed && d.mjd < day) sw.days_.push_back(d);
+  if (sw.days_.empty())
+    throw InputError(fmt::format("{}: no observed space weather before {}", source_, date_text(day)));
+  // Persistence of the last 81 observed days (three solar rotations, so that recurrent features average out).
+  double f107 = 0, ap = 0;
+  int n = 0;
+  for (auto it = sw.days_.rbegin(); it != sw.days_.rend() && n < 81; ++it, ++n) {
+    f107 += it->f107_observed;
+    ap += it->ap_daily;
+  }
+  f107 /= n;
+  ap /= n;
+  const int last_kept = sw.days_.back().mjd;
+  for (int m = last_kept + 1; m < day + forecast_days; ++m) {
+    SpaceWeatherDay d;
+    d.mjd = m;
+    d.ap3h.fill(ap);
+    d.ap_daily = ap;
+    d.f107_observed = f107;
+    d.kind = Kind::DailyPredicted;
+    sw.days_.push_back(d);
+  }
+  // Centred 81-day means reaching past the last kept observation: recomputed from what was known.
+  for (SpaceWeatherDay& d : sw.days_) {
+    if (d.mjd + 40 <= last_kept) continue;
+    if (d.mjd - 40 > last_kept) {
+      d.f107_observed_ctr81 = f107;
+      continue;
+    }
+    double sum = 0;
+    int count = 0;
+    for (int m = d.mjd - 40; m <= d.mjd + 40; ++m) {
+      auto it = std::lower_bound(sw.days_.begin(), sw.days_.end(), m,
+                                 [](const SpaceWeatherDay& r, int v) { return r.mjd < v; });
+      if (it == sw.days_.end() || it->mjd != m) continue;  // a gap in the observations: left out of the mean
+      sum += it->f107_observed;
+      ++count;
+    }
+    d.f107_observed_ctr81 = count ? sum / count : f107;
+  }
+  sw.source_ = fmt::format("{} as known at {} (then persistence: F10.7 {:.1f}, Ap {:.1f})", source_,
+                           as_of.iso(TimeScale::UTC, 0), f107, ap);
+  sw.finish();
+  return sw;
+}
+
+SpaceWeather SpaceWeather::with_scaled_predictions(double f107_factor, double ap_factor) const {
+  SpaceWeather sw(*this);
+  for (auto& d : sw.days_) {
+    if (d.kind == SpaceWeatherDay::Kind::Observed) continue;
+    d.f107_observed *= f107_factor;
+    d.f107_observed_ctr81 *= f107_factor;
+    d.ap_daily *= ap_factor;
+    for (double& a : d.ap3h) a *= ap_factor;
+  }
+  sw.monthly_ap_ = monthly_ap_ * ap_factor;
+  sw.warned_predicted_ = true;
+  sw.warned_outside_ = warned_outside_.load();
+  return sw;
+}
+
 void SpaceWeather::finish() {
   if (days_.empty()) throw InputError(fmt::format("{}: no space-weather rows found", source_));
   // Monthly predictions carry no Ap: the mean daily Ap of the last 81 observed days (see the header).

@@ -76,6 +76,17 @@ class SpaceWeather {
   //! Constant activity (no table): every instant gets these values.
   [[nodiscard]] static SpaceWeather constant(const SpaceWeatherValues& values);
 
+  //! The table as it was known at `as_of`: observed rows of the UTC days before as_of's day are kept, all later
+  //! and all predicted rows are dropped, and from as_of's day on `forecast_days` daily-predicted rows follow by
+  //! persistence: F10.7 and every ap equal the means of the last 81 kept observed days (fewer if the table has
+  //! fewer). The 81-day centred means whose window reaches past the last kept day are recomputed from the kept
+  //! observations and the persisted value, since the real ones used data not yet measured at as_of. Throws
+  //! InputError if the table is constant or has no observed day before as_of.
+  [[nodiscard]] SpaceWeather known_at(const Epoch& as_of, int forecast_days = 4000) const;
+  //! A copy whose predicted rows (daily and monthly) have F10.7 (also its 81-day mean) multiplied by f107_factor
+  //! and the daily Ap and 3-hour ap by ap_factor; observed rows are unchanged. For ensembles: the copy does not
+  //! repeat the warnings this table gave.
+  [[nodiscard]] SpaceWeather with_scaled_predictions(double f107_factor, double ap_factor) const;
   SpaceWeather();
   SpaceWeather(const SpaceWeather& other);
   SpaceWeather& operator=(const SpaceWeather& other);

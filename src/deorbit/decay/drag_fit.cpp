@@ -1,0 +1,192 @@
+#include "deorbit/decay/drag_fit.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "deorbit/base/constants.h"
+#include "deorbit/base/error.h"
+#include "deorbit/frames/transforms.h"
+#include "deorbit/sgp4/sgp4.h"
+
+namespace deorbit {
+namespace {
+
+double osculating_sma(const Vec3& r, const Vec3& v) {
+  return 1.0 / (2.0 / r.norm() - v.squaredNorm() / constants::mu_earth);
+}
+
+struct Window {
+  long first = 0, last = 0;  // sample indices, inclusive
+};
+
+struct Evaluation {
+  double objective = 0;          // [m] weighted mean residual; NaN if the run decayed inside the span
+  std::vector<double> averages;  // [m] A_num per point
+};
+
+}  // namespace
+
+DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model, const Spacecraft& craft,
+                 const std::shared_ptr<const SpaceWeather>& weather, const EarthOrientation& eop,
+                 const DragFitSettings& settings) {
+  if (history.empty()) throw InputError("drag fit: no element set");
+  const MeanElements& last = history.back();
+  DragFit fit;
+  // The span, with at least one earlier element set if the file has one.
+  std::size_t begin = history.size() - 1;
+  while (begin > 0 && last.epoch - history[begin - 1].epoch <= settings.span) --begin;
+  if (begin == history.size() - 1 && begin > 0) --begin;
+  const double period = constants::two_pi / last.mean_motion;  // [s]
+  std::vector<const MeanElements*> sets;
+  sets.push_back(&history[begin]);
+  for (std::size_t i = begin + 1; i < history.size(); ++i)
+    if (history[i].epoch - history[begin].epoch >= period) sets.push_back(&history[i]);
+  fit.element_sets = static_cast<int>(sets.size());
+  if (sets.size() < 2) {
+    fit.weak = true;
+    fit.element_sets = 1;
+    fit.log_scale_sigma = settings.prior_log_sigma;
+    return fit;
+  }
+
+  const Epoch t0 = sets.front()->epoch;
+  const double step = settings.sample_step;
+  const long n = static_cast<long>(std::floor((sets.back()->epoch - t0) / step));
+  const Epoch t_end = t0 + static_cast<double>(n) * step;
+  std::vector<Sgp4> sgp4;
+  std::vector<Window> windows;
+  std::vector<double> sgp4_average, weight;
+  for (const MeanElements* e : sets) {
+    sgp4.emplace_back(*e);
+    const double p = constants::two_pi / e->mean_motion;
+    const long width = std::max(1L, std::lround(p / step));
+    long first = std::lround((e->epoch - t0 - p / 2) / step);
+    first = std::clamp(first, 0L, std::max(0L, n - width));
+    Window w{first, std::min(n, first + width)};
+    windows.push_back(w);
+    double sum = 0;
+    for (long i = w.first; i <= w.last; ++i) {
+      Sgp4State s = sgp4.back().at(t0 + static_cast<double>(i) * step);
+      if (!s.ok()) throw InputError(fmt::format("drag fit: SGP4 fails on the element set of {}: {}", e->epoch.iso(TimeScale::UTC, 0), s.message));
+      sum += osculating_sma(s.r, s.v);
+    }
+    sgp4_average.push_back(sum / static_cast<double>(w.last - w.first + 1));
+    weight.push_back(e->epoch - t0);
+  }
+  fit.sma_decay = sgp4_average.front() - sgp4_average.back();
+
+  Sgp4State s0 = sgp4.front().at(t0);
+  if (!s0.ok()) throw InputError(fmt::format("drag fit: SGP4 fails at {}: {}", t0.iso(TimeScale::UTC, 0), s0.message));
+  const FrameTransformer frames(eop);
+  const StateVector initial = frames.transform({t0, Frame::TEME, s0.r, s0.v}, Frame::GCRF);
+
+  auto evaluate = [&](double log_scale) {
+    ++fit.evaluations;
+    NumericalPropagator propagator(decay_propagator_settings(model, craft, weather, std::exp(log_scale)), eop);
+    std::vector<StateVector> states;
+    states.reserve(static_cast<std::size_t>(n) + 1);
+    (void)propagator.sample(initial, t_end, step, states);
+    Evaluation ev;
+    if (static_cast<long>(states.size()) < n + 1) {
+      ev.objective = std::numeric_limits<double>::quiet_NaN();
+      return ev;
+    }
+    double num = 0, den = 0;
+    for (std::size_t j = 0; j < windows.size(); ++j) {
+      double sum = 0;
+      for (long i = windows[j].first; i <= windows[j].last; ++i) {
+        const auto& s = states[static_cast<std::size_t>(i)];
+        sum += osculating_sma(s.r, s.v);
+      }
+      ev.averages.push_back(sum / static_cast<double>(windows[j].last - windows[j].first + 1));
+      double r = (ev.averages[j] - sgp4_average[j]) - (ev.averages[0] - sgp4_average[0]);
+      num += weight[j] * r;
+      den += weight[j];
+    }
+    ev.objective = num / den;
+    return ev;
+  };
+  // f > 0: the model stays too high, more drag is needed. A run that decays inside the span counts as f < 0.
+  auto sign_of = [](const Evaluation& e) { return std::isnan(e.objective) ? -1 : (e.objective > 0 ? 1 : -1); };
+
+  const double lo_limit = std::log(1e-3), hi_limit = std::log(1e3), factor = std::log(2.0);
+  double a = 0;
+  Evaluation fa = evaluate(a);
+  double b = a;
+  Evaluation fb = fa;
+  const int direction = sign_of(fa);
+  while (sign_of(fb) == direction) {
+    a = b;
+    fa = fb;
+    b = a + direction * factor;
+    if (b < lo_limit || b > hi_limit)
+      throw InputError(fmt::format("drag fit: no density scale factor in [1e-3, 1e3] reproduces the decay of the "
+                                   "element sets from {} to {}",
+                                   t0.iso(TimeScale::UTC, 0), sets.back()->epoch.iso(TimeScale::UTC, 0)));
+    fb = evaluate(b);
+  }
+  // Illinois on ln k. A decayed run has no finite objective: bisect until both ends are finite.
+  int side = 0;
+  double best_x = std::numeric_limits<double>::quiet_NaN();
+  for (int it = 0; it < 60 && std::abs(b - a) > 1e-3; ++it) {
+    double x;
+    if (std::isnan(fa.objective) || std::isnan(fb.objective)) x = 0.5 * (a + b);
+    else x = b - fb.objective * (b - a) / (fb.objective - fa.objective);
+    Evaluation fx = evaluate(x);
+    if (!std::isnan(fx.objective) && std::abs(fx.objective) < 1e-3) {  // [m]: far below any element set's noise
+      best_x = x;
+      break;
+    }
+    if (sign_of(fx) == sign_of(fb)) {
+      b = x;
+      fb = fx;
+      if (side == -1 && !std::isnan(fa.objective)) fa.objective /= 2;
+      side = -1;
+    } else {
+      a = x;
+      fa = fx;
+      if (side == 1 && !std::isnan(fb.objective)) fb.objective /= 2;
+      side = 1;
+    }
+  }
+  if (std::isnan(best_x)) best_x = 0.5 * (a + b);
+  const Evaluation best = evaluate(best_x);
+  if (std::isnan(best.objective))
+    throw InputError(fmt::format("drag fit: the fitted model decays before {}", sets.back()->epoch.iso(TimeScale::UTC, 0)));
+  fit.density_scale = std::exp(best_x);
+
+  // Per-point ln k from the local sensitivity of each residual to ln k (one more run).
+  constexpr double kDelta = 0.05;
+  Evaluation shifted = evaluate(best_x + kDelta);
+  double sum_w = 0, sum_sq = 0, sum_r2 = 0;
+  const double arc = sets.back()->epoch - t0;
+  for (std::size_t j = 0; j < sets.size(); ++j) {
+    DragFitPoint p;
+    p.epoch = sets[j]->epoch;
+    p.sgp4_sma = sgp4_average[j];
+    p.model_sma = best.averages[j];
+    p.residual = (best.averages[j] - sgp4_average[j]) - (best.averages[0] - sgp4_average[0]);
+    sum_r2 += p.residual * p.residual;
+    if (j > 0 && !shifted.averages.empty()) {
+      double r_shift = (shifted.averages[j] - sgp4_average[j]) - (shifted.averages[0] - sgp4_average[0]);
+      double slope = (r_shift - p.residual) / kDelta;  // [m] per unit of ln k
+      if (slope < 0) {
+        p.log_scale = best_x - p.residual / slope;
+        // Points early in the arc carry little drag signal: only those past a quarter of it count in the spread.
+        if (weight[j] >= arc / 4) {
+          sum_w += slope * slope;
+          sum_sq += slope * slope * (p.log_scale - best_x) * (p.log_scale - best_x);
+        }
+      }
+    }
+    fit.points.push_back(p);
+  }
+  fit.rms_residual = std::sqrt(sum_r2 / static_cast<double>(sets.size()));
+  fit.log_scale_sigma = sum_w > 0 ? std::sqrt(sum_sq / sum_w) : 0.0;
+  return fit;
+}
+
+}  // namespace deorbit

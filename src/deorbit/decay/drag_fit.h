@@ -1,0 +1,55 @@
+// Drag estimation from an element-set history: the density scale factor that makes the numerical decay model
+// reproduce the orbit-averaged semi-major axis of SGP4 at every element-set epoch of the fit span.
+//
+// Like is compared with like: each element set gives, through SGP4, an osculating TEME trajectory; the numerical
+// run starts from SGP4's state of the first element set of the span (converted to GCRF). At each element-set epoch
+// both trajectories are sampled on the same instants over one orbital period and their osculating semi-major
+// axes averaged, so that the short-period terms (J2: +-10 km) cancel. The residual of element set j is
+// (A_num - A_sgp4)(t_j) - (A_num - A_sgp4)(t_0): the offset at the start (the mean-to-osculating mismatch of the
+// starting state) is removed. The scale factor k solves sum_j w_j r_j(k) = 0 with w_j = t_j - t_0 (the longer
+// the arc, the more it says about drag), by the Illinois method on ln k after bracketing.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "deorbit/decay/decay_model.h"
+#include "deorbit/time/earth_orientation.h"
+
+namespace deorbit {
+
+struct DragFitSettings {
+  double span = 5.0 * 86400.0;  //!< [s] element sets within this time before the last one feed the fit
+  double sample_step = 60.0;    //!< [s] sampling of both trajectories for the orbit averages
+  double prior_log_sigma = 0.5; //!< [-] spread of ln k when a single element set gives no fit (B* only)
+};
+
+//! One element set of the fit: the orbit-averaged semi-major axes at its epoch.
+struct DragFitPoint {
+  Epoch epoch;
+  double sgp4_sma = 0;   //!< [m] average osculating semi-major axis over one period from SGP4 of this element set
+  double model_sma = 0;  //!< [m] the same from the numerical run with the fitted scale factor
+  double residual = 0;   //!< [m] (model - sgp4) minus the same difference at the first point
+  double log_scale = 0;  //!< [-] ln k this point alone would give (linearised); 0 for the first point
+};
+
+struct DragFit {
+  double density_scale = 1;    //!< [-] k, multiplies the NRLMSISE-00 density (with the a-priori Cd A / m)
+  double log_scale_sigma = 0;  //!< [-] spread of ln k: the weighted scatter of the per-point values
+  bool weak = false;           //!< true when one element set only (no fit: k = 1 on the B* prior)
+  int element_sets = 0;        //!< [-] number of element sets in the fit span
+  double rms_residual = 0;     //!< [m] of the residuals at the fitted k
+  double sma_decay = 0;        //!< [m] decrease of SGP4's averaged semi-major axis over the span
+  int evaluations = 0;         //!< numerical runs made
+  std::vector<DragFitPoint> points;
+};
+
+//! Fits k on the element sets of `history` (one object, chronological; the last is the prediction epoch) within
+//! settings.span before the last. Throws InputError if SGP4 fails on an element set of the span.
+[[nodiscard]] DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model,
+                               const Spacecraft& craft, const std::shared_ptr<const SpaceWeather>& weather,
+                               const EarthOrientation& eop, const DragFitSettings& settings = {});
+
+}  // namespace deorbit
