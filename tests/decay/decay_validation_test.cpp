@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -44,7 +45,8 @@ struct Row {
   bool inside = false;       // observed epoch inside the window (widened by the observed epoch's uncertainty)
   double scale = 0, sigma = 0;
   int sets = 0;
-  double seconds = 0;
+  double seconds = 0;      // wall clock
+  double cpu_seconds = 0;  // CPU (one thread)
 };
 
 std::vector<Row> run_table(const EnsembleSettings& ensemble) {
@@ -62,9 +64,11 @@ std::vector<Row> run_table(const EnsembleSettings& ensemble) {
       request.weather = weather;
       request.ensemble = ensemble;
       auto start = std::chrono::steady_clock::now();
+      const std::clock_t cpu_start = std::clock();
       DecayAnalysis a = analyse_decay(request, EarthOrientation::none());
       Row r;
       r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      r.cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
       r.object = c.name;
       r.days_before = days;
       r.remaining = truth - a.elements.epoch;
@@ -75,10 +79,10 @@ std::vector<Row> run_table(const EnsembleSettings& ensemble) {
       r.scale = a.fit.density_scale;
       r.sigma = a.prediction.log_scale_sigma;
       r.sets = a.fit.element_sets;
-      std::printf("| %s | %.0f | %.2f | %+.2f | %.1f %% | %s | %s .. %s | %.3f | %.3f | %d | %.1f s |\n", r.object.c_str(),
+      std::printf("| %s | %.0f | %.2f | %+.2f | %.1f %% | %s | %s .. %s | %.3f | %.3f | %d | %.1f s (CPU %.1f s) |\n", r.object.c_str(),
                   days, r.remaining / 3600, r.error / 3600, 100 * r.fraction, r.inside ? "yes" : "NO",
                   a.prediction.window_start->iso(TimeScale::UTC, 0).c_str(),
-                  a.prediction.window_end->iso(TimeScale::UTC, 0).c_str(), r.scale, r.sigma, r.sets, r.seconds);
+                  a.prediction.window_end->iso(TimeScale::UTC, 0).c_str(), r.scale, r.sigma, r.sets, r.seconds, r.cpu_seconds);
       std::fflush(stdout);
       rows.push_back(r);
     }

@@ -91,32 +91,38 @@ ReentryPrediction predict_reentry(const StateVector& initial, const DecayModel& 
     in.log_f107 = ensemble.f107_log_sigma * deviates.next();
     in.log_ap = ensemble.ap_log_sigma * deviates.next();
   }
-  std::vector<ReentryRun> runs(static_cast<std::size_t>(total));
+  // Run `total` is the nominal inputs under the members' settings (the control variate; only with members).
+  const int runs_total = total > 1 ? total + 1 : 1;
+  inputs.emplace_back();
+  DecayModel member_model = model;
+  member_model.max_step = ensemble.member_max_step;
+  std::vector<ReentryRun> runs(static_cast<std::size_t>(runs_total));
   std::atomic<int> next{0};
   std::mutex progress_mutex;
   int done = 0;
   std::exception_ptr failure;
   auto worker = [&] {
-    for (int i = next++; i < total; i = next++) {
+    for (int i = next++; i < runs_total; i = next++) {
       try {
         const auto& in = inputs[static_cast<std::size_t>(i)];
-        auto table = i == 0 || weather->is_constant()
+        auto table = i == 0 || i == total || weather->is_constant()
                          ? weather
                          : std::make_shared<const SpaceWeather>(
                                weather->with_scaled_predictions(std::exp(in.log_f107), std::exp(in.log_ap)));
         runs[static_cast<std::size_t>(i)] =
-            run_to_reentry(initial, model, craft, table, density_scale * std::exp(in.log_scale), horizon, eop);
+            run_to_reentry(initial, i == 0 ? model : member_model, craft, table,
+                           density_scale * std::exp(in.log_scale), horizon, eop);
       } catch (...) {
         std::lock_guard lock(progress_mutex);
         if (!failure) failure = std::current_exception();
-        next = total;
+        next = runs_total;
       }
       std::lock_guard lock(progress_mutex);
       ++done;
-      if (progress) progress(done, total);
+      if (progress) progress(done, runs_total);
     }
   };
-  const int threads = std::clamp(ensemble.threads, 1, total);
+  const int threads = std::clamp(ensemble.threads, 1, runs_total);
   std::vector<std::thread> pool;
   for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
@@ -124,11 +130,15 @@ ReentryPrediction predict_reentry(const StateVector& initial, const DecayModel& 
   if (failure) std::rethrow_exception(failure);
 
   out.nominal = runs.front();
-  out.members.assign(runs.begin() + 1, runs.end());
-  for (const auto& r : runs) out.not_reentered += r.reentered ? 0 : 1;
+  out.members.assign(runs.begin() + 1, runs.begin() + total);
+  for (int i = 0; i < total; ++i) out.not_reentered += runs[static_cast<std::size_t>(i)].reentered ? 0 : 1;
   if (total > 1) {
+    out.member_shift = out.nominal.epoch - runs.back().epoch;
     std::vector<double> times;  // [s] since the start; the horizon for members still in orbit
-    for (const auto& r : runs) times.push_back(r.epoch - initial.epoch);
+    times.push_back(out.nominal.epoch - initial.epoch);
+    const double limit = horizon - initial.epoch;
+    for (const auto& r : out.members)
+      times.push_back(r.reentered ? std::min(limit, r.epoch - initial.epoch + out.member_shift) : limit);
     std::sort(times.begin(), times.end());
     // Quantile by linear interpolation between order statistics (Hyndman & Fan type 7).
     auto quantile = [&](double q) {
