@@ -32,7 +32,7 @@ CzmlDocument sample_document() {
   doc.add_marker("breakup", "Breakup", {-40 * rad, -120 * rad, 78e3}, t0 + 600.0, {.colour = {255, 0, 0, 255}, .width = 3, .label = true});
   doc.add_polyline("track", "Track", {{0, 170 * rad, 0}, {0.1, -170 * rad, 0}}, {});
   doc.add_polygon("zone", "Zone", {{-30 * rad, -160 * rad, 0}, {-30 * rad, -90 * rad, 0}, {-45 * rad, -90 * rad, 0}},
-                  {.colour = {0, 128, 255, 80}, .width = 2, .label = false});
+                  {.colour = {0, 128, 255, 80}, .width = 2, .label = false}, EdgeShape::rhumb);
   return doc;
 }
 
@@ -84,6 +84,8 @@ TEST(Czml, PlacesAreLonLatHeightInDegreesAndMetres) {
   EXPECT_EQ(poly["material"]["solidColor"]["color"]["rgba"], json::parse("[0, 128, 255, 80]"));
   EXPECT_EQ(poly["outlineColor"]["rgba"], json::parse("[0, 128, 255, 255]"));
   EXPECT_FALSE(d[4].contains("availability"));
+  EXPECT_EQ(d[3]["polyline"]["arcType"], "GEODESIC");
+  EXPECT_EQ(poly["arcType"], "RHUMB");
 }
 
 void expect_error(const std::function<void()>& f, const std::string& words) {

@@ -18,6 +18,7 @@ using json = nlohmann::json;
 std::string iso(const Epoch& t) { return t.iso(TimeScale::UTC, 6) + "Z"; }
 std::string interval(const Epoch& a, const Epoch& b) { return iso(a) + "/" + iso(b); }
 
+const char* arc_type(EdgeShape e) { return e == EdgeShape::rhumb ? "RHUMB" : "GEODESIC"; }
 json colour(const Rgba& c) { return {{"rgba", {c.r, c.g, c.b, c.a}}}; }
 json solid(const Rgba& c) { return {{"solidColor", {{"color", colour(c)}}}}; }
 
@@ -134,30 +135,30 @@ void CzmlDocument::add_marker(const std::string& id, const std::string& name, co
 }
 
 void CzmlDocument::add_polyline(const std::string& id, const std::string& name, const std::vector<Geodetic>& places,
-                                const CzmlStyle& style) {
+                                const CzmlStyle& style, EdgeShape edges) {
   check_style(id, style);
   if (places.size() < 2) throw InputError(fmt::format("CZML polyline '{}': {} places, expected at least 2", id, places.size()));
   json packet = {{"polyline",
                   {{"positions", {{"cartographicDegrees", cartographic_degrees(id, places)}}},
-                   {"arcType", "GEODESIC"},
+                   {"arcType", arc_type(edges)},
                    {"width", style.width},
                    {"material", solid(style.colour)}}}};
   new_packet(id, name).update(packet);
 }
 
 void CzmlDocument::add_polygon(const std::string& id, const std::string& name, const std::vector<Geodetic>& ring,
-                               const CzmlStyle& style) {
+                               const CzmlStyle& style, EdgeShape edges) {
   check_style(id, style);
   if (ring.size() < 3) throw InputError(fmt::format("CZML polygon '{}': {} places, expected at least 3", id, ring.size()));
   Rgba outline = style.colour;
   outline.a = 255;
-  // An explicit height (that of the first place) lets Cesium draw the outline, which it cannot on ground-clamped
-  // polygons; perPositionHeight keeps each place's own height.
+  // An explicit height lets Cesium draw the outline, which it cannot on ground-clamped polygons. One height for
+  // all (not perPositionHeight): with per-position heights Cesium joins the places by straight chords and ignores
+  // arcType, so a latitude/longitude box would bulge poleward.
   json packet = {{"polygon",
                   {{"positions", {{"cartographicDegrees", cartographic_degrees(id, ring)}}},
                    {"height", ring.front().height},
-                   {"perPositionHeight", true},
-                   {"arcType", "GEODESIC"},
+                   {"arcType", arc_type(edges)},
                    {"material", solid(style.colour)},
                    {"outline", true},
                    {"outlineColor", colour(outline)},

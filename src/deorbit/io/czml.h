@@ -31,6 +31,12 @@ struct CzmlStyle {
   bool label = true;       //!< show the name beside the marker or the moving point
 };
 
+//! How Cesium joins consecutive places of a polyline or polygon.
+enum class EdgeShape {
+  geodesic,  //!< shortest path on the ellipsoid (footprints, ground distances)
+  rhumb,     //!< constant bearing: a latitude/longitude box keeps its parallels (as GIS tools draw GeoJSON)
+};
+
 //! One position of a trajectory.
 struct TrajectorySample {
   Epoch epoch;
@@ -57,13 +63,15 @@ class CzmlDocument {
   void add_marker(const std::string& id, const std::string& name, const Geodetic& place, const Epoch& from,
                   const CzmlStyle& style);
 
-  //! A polyline through the places in order (at least 2), geodesic between points, always shown.
+  //! A polyline through the places in order (at least 2), always shown.
   void add_polyline(const std::string& id, const std::string& name, const std::vector<Geodetic>& places,
-                    const CzmlStyle& style);
+                    const CzmlStyle& style, EdgeShape edges = EdgeShape::geodesic);
 
-  //! A filled polygon with an outline (at least 3 places, open ring, at the places' heights), always shown.
+  //! A filled polygon with an outline (at least 3 places, open ring), at the height of the first place, always shown.
+  //! A zone given as a latitude/longitude box needs EdgeShape::rhumb: geodesic edges between two corners at
+  //! 45 S bulge to about 50 S over 70 degrees of longitude.
   void add_polygon(const std::string& id, const std::string& name, const std::vector<Geodetic>& ring,
-                   const CzmlStyle& style);
+                   const CzmlStyle& style, EdgeShape edges = EdgeShape::geodesic);
 
   //! The document as a JSON array (document packet first).
   [[nodiscard]] const nlohmann::json& packets() const { return packets_; }
