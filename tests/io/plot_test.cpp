@@ -14,6 +14,10 @@
 #include "deorbit/base/error.h"
 #include "deorbit/io/plot.h"
 
+// Cairo's text layout goes through fontconfig, which keeps its font cache until exit and never frees it: not our
+// leak. LeakSanitizer reads these suppressions from the program (only in sanitizer builds is this called).
+extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
+
 namespace deorbit {
 namespace {
 
