@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "deorbit/app/decay_command.h"
 #include "deorbit/app/density_command.h"
 #include "deorbit/app/propagate_command.h"
 #include "deorbit/base/error.h"
@@ -19,6 +20,8 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   deorbit::app::PropagateOptions propagate;
   deorbit::app::add_propagate_command(app, propagate, exit_code);
+  deorbit::app::DecayOptions decay;
+  deorbit::app::add_decay_command(app, decay, exit_code);
   deorbit::app::DensityOptions density;
   deorbit::app::add_density_command(app, density, exit_code);
   try {

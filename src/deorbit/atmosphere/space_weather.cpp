@@ -461,8 +461,9 @@ SpaceWeather SpaceWeather::known_at(const Epoch& as_of, int forecast_days) const
   return sw;
 }
 
-SpaceWeather SpaceWeather::with_scaled_predictions(double f107_factor, double ap_factor) const {
-  SpaceWeather sw(*this);
+std::shared_ptr<const SpaceWeather> SpaceWeather::with_scaled_predictions(double f107_factor, double ap_factor) const {
+  auto copy = std::make_shared<SpaceWeather>(*this);
+  SpaceWeather& sw = *copy;
   for (auto& d : sw.days_) {
     if (d.kind == SpaceWeatherDay::Kind::Observed) continue;
     d.f107_observed *= f107_factor;
@@ -473,7 +474,7 @@ SpaceWeather SpaceWeather::with_scaled_predictions(double f107_factor, double ap
   sw.monthly_ap_ = monthly_ap_ * ap_factor;
   sw.warned_predicted_ = true;
   sw.warned_outside_ = warned_outside_.load();
-  return sw;
+  return copy;
 }
 
 void SpaceWeather::finish() {

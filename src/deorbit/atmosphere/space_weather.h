@@ -28,6 +28,7 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -86,7 +87,7 @@ class SpaceWeather {
   //! A copy whose predicted rows (daily and monthly) have F10.7 (also its 81-day mean) multiplied by f107_factor
   //! and the daily Ap and 3-hour ap by ap_factor; observed rows are unchanged. For ensembles: the copy does not
   //! repeat the warnings this table gave.
-  [[nodiscard]] SpaceWeather with_scaled_predictions(double f107_factor, double ap_factor) const;
+  [[nodiscard]] std::shared_ptr<const SpaceWeather> with_scaled_predictions(double f107_factor, double ap_factor) const;
   SpaceWeather();
   SpaceWeather(const SpaceWeather& other);
   SpaceWeather& operator=(const SpaceWeather& other);

@@ -1,6 +1,7 @@
 #include "deorbit/decay/decay_analysis.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -65,12 +66,23 @@ DecayAnalysis analyse_decay(const DecayRequest& request, const EarthOrientation&
 
   out.fit = fit_drag(unique, request.model, out.spacecraft, out.weather, eop, request.fit);
   const Epoch horizon = out.elements.epoch + request.horizon;
+  const bool record = request.history_step > 0 || request.track_span > 0;
+  out.recording.history_step = request.history_step;
+  out.recording.track_span = request.track_span;
+  if (record && request.ensemble.members == 1) {
+    // One run: the nominal itself records (lifetime runs take minutes; no second run).
+    out.prediction.nominal = run_to_reentry(out.initial, request.model, out.spacecraft, out.weather,
+                                            out.fit.density_scale, horizon, eop, &out.recording);
+    out.prediction.not_reentered = out.prediction.nominal.reentered ? 0 : 1;
+    out.prediction.log_scale_sigma = std::hypot(out.fit.log_scale_sigma, request.ensemble.model_log_sigma);
+    if (progress) progress(1, 1);
+    return out;
+  }
   out.prediction = predict_reentry(out.initial, request.model, out.spacecraft, out.weather, out.fit.density_scale,
                                    out.fit.log_scale_sigma, horizon, eop, request.ensemble, progress);
-  if (request.with_history) {
+  if (record)
     (void)run_to_reentry(out.initial, request.model, out.spacecraft, out.weather, out.fit.density_scale, horizon, eop,
-                         &out.history, request.history_step);
-  }
+                         &out.recording);
   return out;
 }
 

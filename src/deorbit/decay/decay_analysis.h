@@ -23,8 +23,10 @@ struct DecayRequest {
   DragFitSettings fit;
   EnsembleSettings ensemble;
   double horizon = 120.0 * 86400.0;  //!< [s] after the prediction epoch: runs still in orbit then stop there
-  bool with_history = false;         //!< record the nominal run's altitude history
-  double history_step = 3600.0;      //!< [s]
+  //! What the nominal run records (a second run of the nominal inputs; none if both history_step and
+  //! track_span are 0).
+  double history_step = 0.0;  //!< [s] altitude history sampling; 0: none
+  double track_span = 0.0;    //!< [s] final ground track before re-entry; 0: none
 };
 
 struct DecayAnalysis {
@@ -36,7 +38,7 @@ struct DecayAnalysis {
   StateVector initial;                          //!< GCRF state at the prediction epoch (SGP4 of the element set)
   DragFit fit;
   ReentryPrediction prediction;
-  std::vector<AltitudeSample> history;          //!< of the nominal run (with_history)
+  RunRecording recording;                       //!< of the nominal run (history and final track, if asked)
 };
 
 //! Throws InputError: no element set, as_of before every element set, an element set SGP4 rejects, the object

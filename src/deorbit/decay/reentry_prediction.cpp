@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
 #include <cmath>
 #include <mutex>
 #include <random>
@@ -40,29 +41,46 @@ struct MemberInput {
 
 ReentryRun run_to_reentry(const StateVector& initial, const DecayModel& model, const Spacecraft& craft,
                           std::shared_ptr<const SpaceWeather> weather, double density_scale, const Epoch& horizon,
-                          const EarthOrientation& eop, std::vector<AltitudeSample>* history, double history_step) {
+                          const EarthOrientation& eop, RunRecording* rec) {
   NumericalPropagator propagator(decay_propagator_settings(model, craft, std::move(weather), density_scale), eop);
   StepHandler<7> on_step;
   double sum = 0, low = 0;
   long count = 0;
   long bin = 0;
-  if (history) {
+  long next_track = 0;
+  std::deque<StateVector> track;
+  if (rec) {
     on_step = [&](const StepView<7>& s) {
-      long b = static_cast<long>(std::floor(s.t_end() / history_step));
-      if (b != bin && count > 0) {
-        history->push_back({s.reference() + (static_cast<double>(bin) + 0.5) * history_step, sum / count, low});
-        sum = 0;
-        count = 0;
+      if (rec->history_step > 0) {
+        long b = static_cast<long>(std::floor(s.t_end() / rec->history_step));
+        if (b != bin && count > 0) {
+          rec->history.push_back({s.reference() + (static_cast<double>(bin) + 0.5) * rec->history_step, sum / count, low});
+          sum = 0;
+          count = 0;
+        }
+        bin = b;
+        double h = to_geodetic(s.y_end().head<3>()).height;
+        low = count == 0 ? h : std::min(low, h);
+        sum += h;
+        ++count;
       }
-      bin = b;
-      double h = to_geodetic(s.y_end().head<3>()).height;
-      low = count == 0 ? h : std::min(low, h);
-      sum += h;
-      ++count;
+      if (rec->track_span > 0) {
+        while (static_cast<double>(next_track) * rec->track_step <= s.t_end()) {
+          double t = static_cast<double>(next_track) * rec->track_step;
+          OrbitState y = s.state(std::max(t, s.t_begin()));
+          track.push_back({s.reference() + t, Frame::GCRF, y.head<3>(), y.segment<3>(3)});
+          while (!track.empty() && t - (track.front().epoch - s.reference()) > rec->track_span) track.pop_front();
+          ++next_track;
+        }
+      }
     };
   }
   PropagationResult r = propagator.propagate(initial, horizon, 0, {}, on_step);
-  if (history && count > 0) history->push_back({r.state.epoch, sum / count, low});
+  if (rec && count > 0) rec->history.push_back({r.state.epoch, sum / count, low});
+  if (rec) {
+    rec->track.assign(track.begin(), track.end());
+    if (rec->track_span > 0) rec->track.push_back(r.state);
+  }
   if (!r.ok()) throw InputError(fmt::format("decay run failed: {}", r.message));
   ReentryRun out;
   out.reentered = r.status == PropagationStatus::ReachedFloor;
@@ -107,8 +125,7 @@ ReentryPrediction predict_reentry(const StateVector& initial, const DecayModel& 
         const auto& in = inputs[static_cast<std::size_t>(i)];
         auto table = i == 0 || i == total || weather->is_constant()
                          ? weather
-                         : std::make_shared<const SpaceWeather>(
-                               weather->with_scaled_predictions(std::exp(in.log_f107), std::exp(in.log_ap)));
+                         : weather->with_scaled_predictions(std::exp(in.log_f107), std::exp(in.log_ap));
         runs[static_cast<std::size_t>(i)] =
             run_to_reentry(initial, i == 0 ? model : member_model, craft, table,
                            density_scale * std::exp(in.log_scale), horizon, eop);

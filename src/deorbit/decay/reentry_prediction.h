@@ -40,14 +40,23 @@ struct AltitudeSample {
   double min_height = 0;   //!< [m] lowest step height in the interval
 };
 
-//! Runs `initial` with scale factor k until the re-entry altitude or `horizon`. With `history`, records one
-//! AltitudeSample per history_step [s] (heights from the GCRF position as if it were ITRF: the height depends on
-//! latitude only, and the GCRF and ITRF equators differ by precession-nutation, a few tens of metres of height).
+//! What a run may record besides its end.
+struct RunRecording {
+  //! One AltitudeSample per history_step [s] (heights from the GCRF position as if it were ITRF: the height
+  //! depends on latitude only, and the GCRF and ITRF equators differ by precession-nutation, tens of metres).
+  std::vector<AltitudeSample> history;
+  double history_step = 3600.0;  //!< [s]; <= 0: no history
+  //! GCRF states every track_step [s] over the last track_span [s] of the run (for the final ground track).
+  std::vector<StateVector> track;
+  double track_step = 30.0;  //!< [s]
+  double track_span = 0.0;   //!< [s]; 0: no track
+};
+
+//! Runs `initial` with scale factor k until the re-entry altitude or `horizon`.
 [[nodiscard]] ReentryRun run_to_reentry(const StateVector& initial, const DecayModel& model, const Spacecraft& craft,
                                         std::shared_ptr<const SpaceWeather> weather, double density_scale,
                                         const Epoch& horizon, const EarthOrientation& eop,
-                                        std::vector<AltitudeSample>* history = nullptr,
-                                        double history_step = 3600.0);
+                                        RunRecording* recording = nullptr);
 
 struct EnsembleSettings {
   int members = 100;            //!< [-] including the nominal run; 1 = nominal only (no window)
