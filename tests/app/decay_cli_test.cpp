@@ -1,0 +1,105 @@
+// End-to-end: `deorbit decay` outputs (JSON fields, an RDM that parses back) and its bad-input errors.
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "deorbit/io/rdm.h"
+#include "support/run_command.h"
+#include "support/test_data.h"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+using deorbit::testing::CommandResult;
+using deorbit::testing::run_deorbit;
+
+std::string y1() { return deorbit::testing::shared_data("reentries/45601_cz-5b-y1_rb.tle").string(); }
+std::string sw() { return deorbit::testing::shared_data("spaceweather/SW-All_2025-03-23.csv").string(); }
+
+// CZ-5B Y1 one day before its observed re-entry (2020-05-11T15:33Z), a small ensemble to stay quick.
+const std::string kQuick = " --as-of 2020-05-10T15:33:00Z --ensemble 8 --no-progress";
+
+TEST(DecayCli, JsonHasTheEpochsTheWindowAndThePoint) {
+  CommandResult r = run_deorbit("decay --tle " + y1() + " --space-weather " + sw() + kQuick + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  for (const char* key : {"nominal_reentry_epoch", "window_start", "window_end"}) {
+    ASSERT_TRUE(j[key].is_string()) << key;
+    EXPECT_EQ(j[key].get<std::string>().back(), 'Z');
+  }
+  EXPECT_LE(j["window_start"].get<std::string>(), j["nominal_reentry_epoch"].get<std::string>());
+  EXPECT_GE(j["window_end"].get<std::string>(), j["nominal_reentry_epoch"].get<std::string>());
+  double lat = j["reentry_lat_deg"], lon = j["reentry_lon_deg"];
+  EXPECT_LE(std::abs(lat), 41.2);  // inclination 41.1 deg
+  EXPECT_LE(std::abs(lon), 180.0);
+  EXPECT_GT(j["fit"]["element_sets"].get<int>(), 5);
+  EXPECT_FALSE(j["fit"]["weak"].get<bool>());
+  EXPECT_GT(j["fit"]["density_scale"].get<double>(), 0.0);
+  // The prediction epoch is the last element set before --as-of, and the observed re-entry is 1.0 to 1.1 days on.
+  EXPECT_LT(j["prediction_epoch"].get<std::string>(), "2020-05-10T15:33:00Z");
+  EXPECT_EQ(j["nominal_reentry_epoch"].get<std::string>().substr(0, 10), "2020-05-11");
+}
+
+TEST(DecayCli, RdmParsesBackWithItsMandatoryKeywords) {
+  std::string out = deorbit::testing::write_temp_file("decay.rdm", "");
+  CommandResult r = run_deorbit("decay --tle " + y1() + " --space-weather " + sw() + kQuick + " --format rdm -o " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  CommandResult json = run_deorbit("decay --tle " + y1() + " --space-weather " + sw() + kQuick + " --format json");
+  auto j = nlohmann::json::parse(json.out);
+  std::ifstream in(out);
+  deorbit::Rdm rdm = deorbit::read_rdm_kvn(in, out);  // throws on a missing mandatory keyword
+  EXPECT_EQ(rdm.international_designator, "2020-027C");
+  EXPECT_EQ(rdm.catalog_number, 45601u);
+  EXPECT_FALSE(rdm.controlled_reentry);
+  EXPECT_DOUBLE_EQ(rdm.reentry_altitude, 80e3);
+  ASSERT_TRUE(rdm.nominal_reentry_epoch && rdm.reentry_window_start && rdm.reentry_window_end);
+  EXPECT_EQ(rdm.nominal_reentry_epoch->iso(deorbit::TimeScale::UTC, 0) + "Z", j["nominal_reentry_epoch"]);
+  EXPECT_EQ(rdm.reentry_window_start->iso(deorbit::TimeScale::UTC, 0) + "Z", j["window_start"]);
+  EXPECT_NEAR(rdm.orbit_lifetime / 86400.0, j["remaining_days"].get<double>(), 1e-9);
+  EXPECT_DOUBLE_EQ(*rdm.confidence_level, 90.0);
+}
+
+TEST(DecayCli, BadInputGivesExitCode1WithAMessage) {
+  std::string empty = deorbit::testing::write_temp_file("empty.tle", "");
+  CommandResult r = run_deorbit("decay --tle " + empty + " --no-progress");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no element set"), std::string::npos) << r.err;
+
+  r = run_deorbit("decay --tle " + y1() + " --space-weather " + sw() + " --as-of 2020-01-01T00:00:00Z --no-progress");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("before every element set"), std::string::npos) << r.err;
+
+  r = run_deorbit("decay --tle " + y1() + " --norad 25544 --no-progress");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("catalogue number 25544"), std::string::npos) << r.err;
+
+  r = run_deorbit("decay --tle " + y1() + " --format xml --no-progress");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("--format"), std::string::npos) << r.err;
+
+  r = run_deorbit("decay --tle " + y1() + " --mass 1000 --no-progress");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("--area"), std::string::npos) << r.err;
+
+  r = run_deorbit("decay --tle /no/such/file.tle");
+  EXPECT_EQ(r.exit_code, 2);
+  r = run_deorbit("decay --ensemble many");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST(DecayCli, ObjectAlreadyBelowTheReentryAltitudeIsRefused) {
+  // A circular orbit about 70 km up (mean motion 16.77 rev/d: a ~ 6448 km): impossible to predict, refused.
+  std::string low = deorbit::testing::write_temp_file(
+      "low.tle",
+      "1 99999U 20999A   20132.00000000  .00000000  00000-0  00000-0 0  9992\n"
+      "2 99999  51.6000   0.0000 0001000   0.0000   0.0000 16.77000000    01\n");
+  CommandResult r = run_deorbit("decay --tle " + low + " --space-weather " + sw() + " --no-progress");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.err.find("below the re-entry altitude"), std::string::npos) << r.err;
+}
+
+}  // namespace
