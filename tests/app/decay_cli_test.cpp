@@ -63,6 +63,43 @@ TEST(DecayCli, RdmParsesBackWithItsMandatoryKeywords) {
   EXPECT_DOUBLE_EQ(*rdm.confidence_level, 90.0);
 }
 
+TEST(DecayCli, LifetimeModeWritesHistoryPlotAndGroundTrack) {
+  std::string history = deorbit::testing::write_temp_file("decay_history.csv", "");
+  std::string plot = deorbit::testing::write_temp_file("decay_plot.svg", "");
+  std::string track = deorbit::testing::write_temp_file("decay_track.geojson", "");
+  CommandResult r = run_deorbit("decay --tle " + y1() + " --space-weather " + sw() +
+                                " --as-of 2020-05-10T15:33:00Z --lifetime --no-progress --history " + history +
+                                " --plot " + plot + " --geojson " + track + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["model"]["gravity"], "EGM96 4x4");
+  EXPECT_TRUE(j["window_start"].is_null());  // one run: no window
+  std::ifstream h(history);
+  std::string line;
+  std::getline(h, line);
+  EXPECT_EQ(line, "epoch_utc,mean_alt_km,min_alt_km");
+  int rows = 0;
+  double first = 0, last = 0;
+  while (std::getline(h, line)) {
+    double mean = std::stod(line.substr(line.find(',') + 1));
+    if (rows++ == 0) first = mean;
+    last = mean;
+  }
+  EXPECT_GE(rows, 4);           // 6-hour samples (lifetime mode) over about a day
+  EXPECT_GT(first, last + 50);  // it comes down
+  std::ifstream p(plot);
+  std::stringstream svg;
+  svg << p.rdbuf();
+  EXPECT_NE(svg.str().find("<svg"), std::string::npos);
+  std::ifstream g(track);
+  auto geo = nlohmann::json::parse(g);
+  ASSERT_EQ(geo["type"], "FeatureCollection");
+  ASSERT_EQ(geo["features"].size(), 2u);
+  EXPECT_NE(geo["features"][0]["geometry"]["type"].get<std::string>().find("LineString"), std::string::npos);
+  EXPECT_EQ(geo["features"][1]["geometry"]["type"], "Point");
+  EXPECT_NEAR(geo["features"][1]["geometry"]["coordinates"][1].get<double>(), j["reentry_lat_deg"].get<double>(), 1e-6);
+}
+
 TEST(DecayCli, BadInputGivesExitCode1WithAMessage) {
   std::string empty = deorbit::testing::write_temp_file("empty.tle", "");
   CommandResult r = run_deorbit("decay --tle " + empty + " --no-progress");
