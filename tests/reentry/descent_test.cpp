@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "deorbit/base/constants.h"
+#include "deorbit/atmosphere/space_weather.h"
 #include "deorbit/base/error.h"
 #include "deorbit/frames/geodetic.h"
 #include "deorbit/reentry/descent.h"
@@ -107,6 +108,28 @@ TEST(Descent, BadInputIsRefusedWithItsName) {
   StateVector low = testing::gcrf_state(kBreakupEpoch, 0, 0, 5e3, 100.0, 10 * deg, 0.0);
   s.ground_altitude = 8e3;
   EXPECT_THROW((void)descend(low, ok, s), InputError);
+}
+
+// From above 86 km the descent crosses the switch between NRLMSISE-00 and US76 (where it restarts the integrator)
+// and still lands.
+TEST(Descent, BreakupAbove86KmCrossesTheAtmosphereSwitch) {
+  StateVector high = testing::gcrf_state(kBreakupEpoch, -38 * deg, -150 * deg, 100e3, 7400.0, 1.5 * deg, 110 * deg);
+  std::vector<Fragment> f{{"box", 500.0, 2.0, 1.0, 1}};
+  DescentSettings s;
+  s.space_weather = std::make_shared<const SpaceWeather>(SpaceWeather::constant(SpaceWeatherValues{}));
+  auto out = descend(high, f, s);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_NEAR(to_geodetic(out[0].path.back().r).height, 0.0, 1.0);
+  bool above = false, below = false;
+  for (const auto& p : out[0].path) {
+    double h = to_geodetic(p.r).height;
+    above = above || h > 86e3;
+    below = below || h < 86e3;
+  }
+  EXPECT_TRUE(above && below);
+  // Breaking up higher, the same fragment comes down later and farther along the track than from 78 km.
+  auto low = descend(breakup(), f, s);
+  EXPECT_GT(out[0].impact.epoch - low[0].impact.epoch, 0.0);
 }
 
 TEST(Descent, GroundAltitudeIsTheImpactHeight) {

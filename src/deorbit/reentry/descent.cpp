@@ -36,7 +36,7 @@ void check(const DescentSettings& s) {
 
 }  // namespace
 
-Impact impact_from_itrf(const StateVector& at_ground, const Fragment& fragment, int index) {
+Impact impact_from_itrf(const StateVector& at_ground, const Fragment& fragment, int index, const Vec3& breakup_itrf) {
   Geodetic g = to_geodetic(at_ground.r);
   const double cl = std::cos(g.latitude), sl = std::sin(g.latitude);
   const double co = std::cos(g.longitude), so = std::sin(g.longitude);
@@ -50,8 +50,15 @@ Impact impact_from_itrf(const StateVector& at_ground, const Fragment& fragment, 
   out.longitude = g.longitude;
   out.speed = v.norm();
   out.flight_path_angle = out.speed > 0 ? std::asin(std::clamp(-v.dot(up) / out.speed, -1.0, 1.0)) : 0.0;
-  out.heading = std::atan2(v.dot(east), v.dot(north));
-  if (out.heading < 0) out.heading += 2.0 * 3.14159265358979323846;
+  // Direction of travel over the ground: along the great circle from the breakup's ground point, continued through
+  // the impact (its tangent at the impact points away from the breakup).
+  const Geodetic b = to_geodetic(breakup_itrf);
+  const double dlon = b.longitude - g.longitude;
+  const double y = std::sin(dlon) * std::cos(b.latitude);
+  const double x = cl * std::sin(b.latitude) - sl * std::cos(b.latitude) * std::cos(dlon);
+  const double pi = 3.14159265358979323846;
+  out.heading = (std::hypot(x, y) > 1e-9) ? std::atan2(y, x) + pi : std::atan2(v.dot(east), v.dot(north));
+  out.heading = std::fmod(out.heading + 2.0 * pi, 2.0 * pi);
   out.mass = fragment.mass;
   out.count = fragment.count;
   return out;
@@ -64,7 +71,8 @@ std::vector<FragmentDescent> descend(const StateVector& breakup_gcrf, std::span<
   const FrameTransformer frames(eop);
   const StateVector start =
       breakup_gcrf.frame == Frame::GCRF ? breakup_gcrf : frames.transform(breakup_gcrf, Frame::GCRF);
-  const double h0 = to_geodetic(frames.transform(start, Frame::ITRF).r).height;
+  const Vec3 breakup_itrf = frames.transform(start, Frame::ITRF).r;
+  const double h0 = to_geodetic(breakup_itrf).height;
   if (!std::isfinite(h0)) throw InputError("descent: the breakup state is not finite");
 
   std::shared_ptr<const SpaceWeather> weather = settings.space_weather;
@@ -126,7 +134,7 @@ std::vector<FragmentDescent> descend(const StateVector& breakup_gcrf, std::span<
                                    f.name, settings.max_duration));
     StateVector ground = frames.transform(r.state, Frame::ITRF);
     if (d.path.empty() || d.path.back().epoch != ground.epoch) d.path.push_back(ground);
-    d.impact = impact_from_itrf(ground, f, static_cast<int>(i));
+    d.impact = impact_from_itrf(ground, f, static_cast<int>(i), breakup_itrf);
     out.push_back(std::move(d));
   }
   return out;

@@ -40,7 +40,10 @@ struct Impact {
   double longitude = 0;             //!< [rad] east, -pi..pi
   double speed = 0;                 //!< [m/s] relative to the ground
   double flight_path_angle = 0;     //!< [rad] below the local horizontal, positive down
-  double heading = 0;               //!< [rad] azimuth of the ground velocity at impact, clockwise from north
+  //! [rad] azimuth of the fragment's ground track at impact, clockwise from north: the direction, at the impact
+  //! point, of the great circle from the point under the breakup to the impact (the velocity's own azimuth is
+  //! meaningless for a near-vertical fall; the velocity's azimuth is used only when the fragment fell straight down)
+  double heading = 0;
   double mass = 0;                  //!< [kg] of one piece (no demise in this issue)
   int count = 1;                    //!< identical pieces
 };
@@ -57,7 +60,9 @@ struct FragmentDescent {
                                                   const DescentSettings& settings,
                                                   const EarthOrientation& eop = EarthOrientation::none());
 
-//! The impact of a fragment whose final ITRF state is `at_ground` (position on the ground, velocity relative to it).
-[[nodiscard]] Impact impact_from_itrf(const StateVector& at_ground, const Fragment& fragment, int index);
+//! The impact of a fragment whose final ITRF state is `at_ground` (position on the ground, velocity relative to it),
+//! broken up at ITRF position `breakup_itrf` [m].
+[[nodiscard]] Impact impact_from_itrf(const StateVector& at_ground, const Fragment& fragment, int index,
+                                      const Vec3& breakup_itrf);
 
 }  // namespace deorbit

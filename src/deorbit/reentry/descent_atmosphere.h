@@ -1,6 +1,8 @@
 // The atmosphere of a descent: NRLMSISE-00 above 86 km (with space weather), the U.S. Standard Atmosphere 1976 below.
 // 86 km is where the standard's lower part (hydrostatic, molecular-scale temperature) ends; the two models differ
-// there (about 10 to 40 % in density, by season and latitude), so the descent restarts its integrator at the switch.
+// there by season and latitude (NRLMSISE-00 from -30 % to +22 % of the standard's 6.958e-6 kg/m^3 at 150 W, latitudes
+// 60 S to 70 N, mid-January and mid-July 2025, noon UTC: docs/validation-reentry.md), so the descent restarts its
+// integrator at the switch.
 #pragma once
 
 #include <memory>

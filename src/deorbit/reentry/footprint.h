@@ -1,9 +1,10 @@
 // Footprint: where the fragments come down. Its extent is measured in a frame set by the ground track: the
 // along-track axis is the great circle through the impacts' centroid (the normalised mean of their unit vectors)
-// with the circular mean of their headings; along-track length is the spread of the impacts' arc positions along
-// that great circle, cross-track width the spread of their signed great-circle distances from it. The outline is
-// the convex hull of the impacts on the sphere (S2 Geometry's S2ConvexHullQuery). Distances on a sphere of radius
-// 6,371,008.8 m (the IUGG mean Earth radius): about 0.3 % from WGS84 geodesics.
+// with the circular mean of their headings (Impact::heading, the ground-track azimuth at impact); along-track length
+// is the spread of the impacts' arc positions along that great circle, cross-track width the spread of their signed
+// great-circle distances from it. The outline is the convex hull of the impacts on the sphere (S2 Geometry's
+// S2ConvexHullQuery). Distances on a sphere of radius 6,371,008.8 m (the IUGG mean Earth radius): within about
+// 0.5 % of WGS84 geodesics.
 #pragma once
 
 #include <span>
