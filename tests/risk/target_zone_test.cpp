@@ -1,7 +1,9 @@
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <string>
 
+#include <GeographicLib/Geodesic.hpp>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -76,6 +78,26 @@ TEST(TargetZone, GreatCirclePolygonEitherWindingAndDistances) {
   // The equator edge is a great circle: the distance from (1 N, 5 E) to it is exactly 1 deg of arc.
   EXPECT_NEAR(a.distance_to_edge(1 * deg, 5 * deg), 1 * deg * R, 1e-3);
   EXPECT_NEAR(a.distance_to_edge(-2 * deg, 5 * deg), -2 * deg * R, 1e-3);
+}
+
+// Distances are on the mean sphere: against WGS84 geodesics (GeographicLib) to the nearest point of the 30 S and 45 S
+// parallels and of the 160 W meridian, the sphere is within 0.5 %.
+TEST(TargetZone, SphereDistancesAgainstWgs84Geodesics) {
+  TargetZone z = TargetZone::south_pacific_default();
+  const GeographicLib::Geodesic& wgs84 = GeographicLib::Geodesic::WGS84();
+  struct Case {
+    double lat, lon, edge_lat, edge_lon;
+  };
+  for (const Case& c : {Case{-37.5, -125, -30, -125}, Case{-42, -125, -45, -125}, Case{-32, -110, -30, -110},
+                        Case{-38, -158, -38.0, -160}}) {
+    double s12 = 0;
+    wgs84.Inverse(c.lat, c.lon, c.edge_lat, c.edge_lon, s12);
+    double sphere = z.distance_to_edge(c.lat * deg, c.lon * deg);
+    double ratio = sphere / s12;
+    std::printf("(%g, %g): sphere %.3f km, WGS84 geodesic to (%g, %g) %.3f km, ratio %.5f\n", c.lat, c.lon,
+                sphere / 1e3, c.edge_lat, c.edge_lon, s12 / 1e3, ratio);
+    EXPECT_NEAR(ratio, 1.0, 5e-3);
+  }
 }
 
 TEST(TargetZone, FootprintContainment) {
