@@ -1,4 +1,5 @@
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -78,6 +79,10 @@ TEST(LandMask, CoarseDataLackSmallIslands) {
   LandMask fine = LandMask::read_geojson(testing::shared_data("geo/ne_land_50m.geojson"));
   const LandMask& coarse = LandMask::embedded();
   const double lat = -27.12 * deg, lon = -109.35 * deg;  // Easter Island
+  const double nemo_lat = point_nemo_latitude_deg * deg, nemo_lon = point_nemo_longitude_deg * deg;
+  std::printf("Easter Island: 1:50m %.1f km, 1:110m %.0f km from land; Point Nemo: 1:50m %.0f km, 1:110m %.0f km\n",
+              fine.distance_to_land(lat, lon) / 1e3, coarse.distance_to_land(lat, lon) / 1e3,
+              fine.distance_to_land(nemo_lat, nemo_lon) / 1e3, coarse.distance_to_land(nemo_lat, nemo_lon) / 1e3);
   EXPECT_LT(fine.distance_to_land(lat, lon), 20e3);
   EXPECT_GT(coarse.distance_to_land(lat, lon), 1000e3);
 }

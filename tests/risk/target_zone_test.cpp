@@ -22,8 +22,8 @@ const double R = mean_earth_radius;
 TEST(TargetZone, DefaultBoxEdgesAreParallelsAndMeridians) {
   TargetZone z = TargetZone::south_pacific_default();
   EXPECT_NE(z.name().find("not the SPOUA"), std::string::npos);
-  // Just inside the 30 S parallel in the middle of the box (125 W): a great circle from 160 W to 90 W along 30 S
-  // would bulge about 2.3 deg towards the pole there and leave this point outside.
+  // Just inside the 30 S parallel in the middle of the box (125 W): a great circle from 160 W to 90 W at 30 S
+  // bulges to 35.18 S there (tan 30 deg / cos 35 deg = tan 35.18 deg) and would leave this point outside.
   EXPECT_TRUE(z.contains(-30.001 * deg, -125 * deg));
   EXPECT_FALSE(z.contains(-29.999 * deg, -125 * deg));
   EXPECT_NEAR(z.distance_to_edge(-30.001 * deg, -125 * deg), 0.001 * deg * R, 2.0);
@@ -41,6 +41,11 @@ TEST(TargetZone, DefaultBoxEdgesAreParallelsAndMeridians) {
   double nemo = z.distance_to_edge(point_nemo_latitude_deg * deg, point_nemo_longitude_deg * deg);
   EXPECT_LT(nemo, 0.0);
   EXPECT_NEAR(nemo, -(48.876667 - 45.0) * deg * R, 1e3);
+  // The same corners joined by great circles: the northern edge sags to 35.18 S at 125 W.
+  TargetZone gc = TargetZone::from_degrees("great-circle box", {{-45, -160}, {-45, -90}, {-30, -90}, {-30, -160}});
+  EXPECT_FALSE(gc.contains(-30.001 * deg, -125 * deg));
+  EXPECT_FALSE(gc.contains(-35.17 * deg, -125 * deg));
+  EXPECT_TRUE(gc.contains(-35.19 * deg, -125 * deg));
   // Area of a latitude band piece: R^2 dlon (sin 45 - sin 30).
   EXPECT_NEAR(z.area(), R * R * 70 * deg * (std::sin(45 * deg) - std::sin(30 * deg)), 1e-4 * z.area());
 }
