@@ -6,8 +6,7 @@
 // A fragment's drag coefficient is given as its hypersonic value and scaled by this law's shape,
 // Cd(M) = Cd_hypersonic * henderson(M) / 0.9: a blunt body follows a sphere's transonic rise and subsonic drop.
 // Limits: no Reynolds-number or rarefaction effects (above about 90 km, in free-molecular flow, the hypersonic value
-// is used as given); a sphere at subcritical Reynolds numbers (1e3 to 3e5) has Cd near 0.47 at low Mach, the
-// Henderson limit gives 0.38 to 0.39 (at Re = 1e5, Henderson's own Reynolds terms give 0.389).
+// is used as given); at low Mach the limit gives 0.38, below the classic Newton-regime sphere value of 0.44.
 #pragma once
 
 namespace deorbit {
