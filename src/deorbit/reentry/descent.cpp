@@ -75,10 +75,11 @@ std::vector<FragmentDescent> descend(const StateVector& breakup_gcrf, std::span<
   const double h0 = to_geodetic(breakup_itrf).height;
   if (!std::isfinite(h0)) throw InputError("descent: the breakup state is not finite");
 
+  // Null weather: FragmentDrag takes the embedded table; below 80 km it would go unused, so a constant one avoids
+  // loading it (and its warnings).
   std::shared_ptr<const SpaceWeather> weather = settings.space_weather;
-  if (!weather)
-    weather = std::make_shared<const SpaceWeather>(h0 > 80e3 ? SpaceWeather::embedded()
-                                                            : SpaceWeather::constant(SpaceWeatherValues{}));
+  if (!weather && h0 <= 80e3)
+    weather = std::make_shared<const SpaceWeather>(SpaceWeather::constant(SpaceWeatherValues{}));
   auto atmosphere = std::make_shared<const DescentAtmosphere>();
   auto drag = std::make_shared<const FragmentDrag>(atmosphere, weather);
   auto gravity = std::make_shared<const SphericalHarmonicGravity>(egm96_embedded(), settings.gravity_degree,
