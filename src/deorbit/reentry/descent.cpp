@@ -13,6 +13,7 @@
 #include "deorbit/frames/geodetic.h"
 #include "deorbit/frames/transforms.h"
 #include "deorbit/propagate/numerical_propagator.h"
+#include "deorbit/propagate/orbit_events.h"
 #include "deorbit/reentry/descent_atmosphere.h"
 #include "deorbit/reentry/fragment_drag.h"
 
@@ -85,21 +86,12 @@ std::vector<FragmentDescent> descend(const StateVector& breakup_gcrf, std::span<
   auto gravity = std::make_shared<const SphericalHarmonicGravity>(egm96_embedded(), settings.gravity_degree,
                                                                   settings.gravity_order, GravityFallback::none());
 
-  // The density jumps where the descent atmosphere switches models: restart the integrator there.
+  // The density jumps where the descent atmosphere switches models: restart the integrator there (either way).
   std::vector<EventDetector<7>> events;
-  if (h0 > DescentAtmosphere::switch_height) {
-    EventDetector<7> sw;
-    sw.name = "atmosphere switch (86 km)";
-    const Epoch ref = start.epoch;
-    sw.g = [&eop, ref](double t, const OrbitState& y) {
-      StateVector s{ref + t, Frame::GCRF, y.head<3>(), y.segment<3>(3)};
-      return to_geodetic(FrameTransformer(eop).rotation(Frame::GCRF, Frame::ITRF, s.epoch) * s.r).height -
-             DescentAtmosphere::switch_height;
-    };
-    sw.handler = [](const EventOccurrence<7>&, OrbitState&) { return EventAction::ResetState; };
-    sw.max_check = 30.0;
-    events.push_back(std::move(sw));
-  }
+  if (h0 > DescentAtmosphere::switch_height)
+    events.push_back(altitude_detector(start.epoch, DescentAtmosphere::switch_height, EventDirection::Both,
+                                       EventAction::ResetState, make_earth_rotation_nodes(eop),
+                                       "atmosphere switch (86 km)"));
 
   std::vector<FragmentDescent> out;
   out.reserve(fragments.size());
