@@ -30,7 +30,8 @@ std::vector<Fragment> mixed_fragments() {
 
 double ground_range(const Impact& a, double lat0, double lon0) {
   // Central angle on the sphere, enough to order the impacts.
-  double c = std::sin(a.latitude) * std::sin(lat0) + std::cos(a.latitude) * std::cos(lat0) * std::cos(a.longitude - lon0);
+  double c = std::sin(a.latitude) * std::sin(lat0) +
+             std::cos(a.latitude) * std::cos(lat0) * std::cos(a.longitude - lon0);
   return std::acos(std::clamp(c, -1.0, 1.0)) * 6371008.8;
 }
 

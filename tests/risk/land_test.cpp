@@ -46,7 +46,8 @@ TEST(LandMask, SouthPacificDistances) {
   EXPECT_LT(nemo, 3200e3);
   RecordProperty("point_nemo_km", std::to_string(nemo / 1e3));
   // 100 km off a coast is about 100 km from land: west of Valparaiso (Chile) along the parallel.
-  double chile = land.distance_to_land(-33.05 * deg, (-71.62 - 100e3 / (mean_earth_radius * std::cos(33.05 * deg)) / deg) * deg);
+  const double offset_deg = 100e3 / (mean_earth_radius * std::cos(33.05 * deg)) / deg;
+  double chile = land.distance_to_land(-33.05 * deg, (-71.62 - offset_deg) * deg);
   EXPECT_GT(chile, 60e3);
   EXPECT_LT(chile, 110e3);
 }
@@ -112,7 +113,8 @@ TEST(LandMask, BadInputNamesFileLineAndKey) {
   EXPECT_NE(m.find("t.txt:3"), std::string::npos) << m;
   m = message([] { (void)LandMask::parse_rings("ring 0 1 3\n1 2\n3 4\n5 6\n", "t.txt"); });
   EXPECT_NE(m.find("exterior"), std::string::npos) << m;
-  auto p = std::filesystem::path(testing::write_temp_file("land.geojson", R"({"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],["a",1]]]]})"));
+  auto p = std::filesystem::path(
+      testing::write_temp_file("land.geojson", R"({"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],["a",1]]]]})"));
   m = message([&] { (void)LandMask::read_geojson(p); });
   EXPECT_NE(m.find(p.string()), std::string::npos) << m;
   EXPECT_NE(m.find("coordinates[0][0]"), std::string::npos) << m;

@@ -141,7 +141,8 @@ LandMask LandMask::read_geojson(const std::filesystem::path& path) {
   auto read_polygon = [&](const nlohmann::json& rings, const std::string& key) {
     if (!rings.is_array()) fail(key, "a polygon: an array of rings");
     Polygon polygon;
-    for (std::size_t k = 0; k < rings.size(); ++k) polygon.push_back(read_ring(rings[k], fmt::format("{}[{}]", key, k)));
+    for (std::size_t k = 0; k < rings.size(); ++k)
+      polygon.push_back(read_ring(rings[k], fmt::format("{}[{}]", key, k)));
     if (!polygon.empty()) polygons.push_back(std::move(polygon));
   };
   std::function<void(const nlohmann::json&, const std::string&)> read_object = [&](const nlohmann::json& obj,
