@@ -147,7 +147,9 @@ void write_text(std::ostream& out, const DecayAnalysis& a, const DecayRequest& r
                      a.fit.density_scale, a.fit.log_scale_sigma,
                      a.spacecraft.drag_coefficient * a.spacecraft.drag_area / a.spacecraft.mass * a.fit.density_scale,
                      a.fit.element_sets, a.fit.rms_residual, a.fit.sma_decay / 1e3,
-                     a.fit.weak ? " (WEAK: one element set, B* prior only)" : "");
+                     a.fit.weak ? (r.spacecraft ? " (WEAK: one element set, no fit: the given mass, area and Cd)"
+                                              : " (WEAK: one element set, no fit: Cd A/m from B*)")
+                           : "");
   out << fmt::format("Space weather     {}\n", a.weather->source());
   if (!p.nominal.reentered) {
     out << fmt::format("Re-entry          none before {} (the horizon)\n", iso(p.nominal.epoch));
