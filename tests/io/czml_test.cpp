@@ -8,6 +8,7 @@
 
 #include "deorbit/base/error.h"
 #include "deorbit/io/czml.h"
+#include "support/expect_error.h"
 
 namespace deorbit {
 namespace {
@@ -88,14 +89,7 @@ TEST(Czml, PlacesAreLonLatHeightInDegreesAndMetres) {
   EXPECT_EQ(poly["arcType"], "RHUMB");
 }
 
-void expect_error(const std::function<void()>& f, const std::string& words) {
-  try {
-    f();
-    ADD_FAILURE() << "no error: " << words;
-  } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
-  }
-}
+using testing::expect_error;
 
 TEST(Czml, BadInputsAreInputErrors) {
   expect_error([] { CzmlDocument d("x", t0, t0); }, "is not after start");

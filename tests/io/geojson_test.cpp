@@ -9,6 +9,7 @@
 
 #include "deorbit/base/error.h"
 #include "deorbit/io/geojson.h"
+#include "support/expect_error.h"
 
 namespace deorbit::geojson {
 namespace {
@@ -95,14 +96,7 @@ TEST(GeoJson, PolygonAcrossTheAntimeridianIsCutIntoTwo) {
   EXPECT_NEAR(total, 20.0 * 20.0, 1e-9);
 }
 
-void expect_error(const std::function<void()>& f, const std::string& words) {
-  try {
-    f();
-    ADD_FAILURE() << "no error: " << words;
-  } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
-  }
-}
+using testing::expect_error;
 
 TEST(GeoJson, BadInputsAreInputErrors) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
