@@ -10,6 +10,7 @@
 #include "deorbit/base/error.h"
 #include "deorbit/forces/gravity.h"
 #include "deorbit/forces/gravity_field.h"
+#include "deorbit/frames/earth_rotation.h"
 #include "deorbit/frames/geodetic.h"
 #include "deorbit/frames/transforms.h"
 #include "deorbit/propagate/numerical_propagator.h"
@@ -93,6 +94,16 @@ std::vector<FragmentDescent> descend(const StateVector& breakup_gcrf, std::span<
                                        EventAction::ResetState, make_earth_rotation_nodes(eop),
                                        "atmosphere switch (86 km)"));
 
+  // Samples go to ITRF through the interpolated hourly Earth-orientation nodes (as the propagator's forces see the
+  // Earth), not a full IAU 2006/2000A evaluation per sample.
+  EarthRotationCache rotation(eop);
+  auto to_itrf_state = [&rotation](const Epoch& t, const Vec3& r, const Vec3& v) {
+    EarthAttitude att = rotation.at(t);
+    Vec3 r_itrf = att.gcrf_to_itrf * r;
+    Vec3 v_itrf = att.gcrf_to_itrf * v - Vec3(0.0, 0.0, att.rotation_rate).cross(r_itrf);
+    return StateVector{t, Frame::ITRF, r_itrf, v_itrf};
+  };
+
   std::vector<FragmentDescent> out;
   out.reserve(fragments.size());
   for (std::size_t i = 0; i < fragments.size(); ++i) {
@@ -115,7 +126,7 @@ std::vector<FragmentDescent> descend(const StateVector& breakup_gcrf, std::span<
         const double t = static_cast<double>(next) * settings.sample_step;
         if (t > s.t_end()) break;
         OrbitState y = s.state(t);
-        d.path.push_back(frames.transform({start.epoch + t, Frame::GCRF, y.head<3>(), y.segment<3>(3)}, Frame::ITRF));
+        d.path.push_back(to_itrf_state(start.epoch + t, y.head<3>(), y.segment<3>(3)));
       }
     };
     PropagationResult r = propagator.propagate(start, start.epoch + settings.max_duration, f.mass, events, sampler);
@@ -125,7 +136,7 @@ std::vector<FragmentDescent> descend(const StateVector& breakup_gcrf, std::span<
       throw InputError(fmt::format("descent: fragment '{}' is not down {:.0f} s after the breakup (is the breakup "
                                    "state on a re-entry trajectory?)",
                                    f.name, settings.max_duration));
-    StateVector ground = frames.transform(r.state, Frame::ITRF);
+    StateVector ground = to_itrf_state(r.state.epoch, r.state.r, r.state.v);
     if (d.path.empty() || d.path.back().epoch != ground.epoch) d.path.push_back(ground);
     d.impact = impact_from_itrf(ground, f, static_cast<int>(i), breakup_itrf);
     out.push_back(std::move(d));
