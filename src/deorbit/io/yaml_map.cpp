@@ -51,6 +51,12 @@ YamlMap YamlMap::load_file(const std::string& path) {
 void YamlMap::fail(const YAML::Node& at, const std::string& key, const std::string& expected) const {
   YAML::Mark m = at.IsDefined() ? at.Mark() : node_.Mark();
   std::string found = at.IsDefined() && at.IsScalar() ? at.Scalar() : (at.IsDefined() ? "a non-scalar value" : "nothing");
+  if (!at.IsDefined() && node_.IsMap() && node_.size() > 0) {
+    // A missing key is often a misspelt one (or one with another unit): show what the mapping holds.
+    std::vector<std::string> keys;
+    for (const auto& kv : node_) keys.push_back(kv.first.as<std::string>());
+    found += " (the mapping has: " + join(keys) + ")";
+  }
   std::string name = path_.empty() ? key : path_ + "." + key;
   throw InputError(ParseIssue{file_, m.line + 1, m.column + 1, name, expected, found});
 }
