@@ -115,6 +115,36 @@ TEST(Shadow, OblateEarthCastsASmallerShadowOverThePoles) {
   EXPECT_LT((sphere_exit - ellipsoid_exit) / constants::deg, 0.60);
 }
 
+// The trigonometry-free bounds answer only where the full models would answer the same (1 or 0), and leave the
+// whole penumbra to them. The full conical model is rebuilt here from its definition (disc overlap), without bounds.
+TEST(Shadow, BoundsNeverDisagreeWithTheFullModels) {
+  const Vec3 sun(1.2e11, -8.0e10, 3.5e10);
+  const double a = constants::wgs84_a, b = a * (1.0 - constants::wgs84_f);
+  int decided = 0, partial = 0;
+  for (int i = 0; i < 20000; ++i) {
+    // Positions 150 km to 2,000 km up, around the whole Earth (a deterministic spiral).
+    const double lat = std::asin(-1.0 + 2.0 * (i + 0.5) / 20000.0), lon = 2.399963 * i;
+    const double radius = a + 150e3 + 1850e3 * std::fmod(0.618034 * i, 1.0);
+    const Vec3 r = radius * Vec3(std::cos(lat) * std::cos(lon), std::cos(lat) * std::sin(lon), std::sin(lat));
+    const Vec3 to_sun = sun - r;
+    const double full_conical = disc_visible_fraction(std::asin(sun_radius / to_sun.norm()), std::asin(a / r.norm()),
+                                                      std::acos(-to_sun.dot(r) / (to_sun.norm() * r.norm())));
+    if (auto f = sun_visible_fraction_bounds(r, sun, a, a)) {
+      EXPECT_EQ(*f, full_conical) << i;
+      ++decided;
+    } else {
+      EXPECT_GT(full_conical, 0.0) << i;
+      EXPECT_LT(full_conical, 1.0) << i;
+      ++partial;
+    }
+    if (auto f = sun_visible_fraction_bounds(r, sun, b, a)) {
+      EXPECT_EQ(*f, sun_visible_fraction_ellipsoid(r, sun)) << i;
+    }
+  }
+  EXPECT_GT(decided, 19000);
+  EXPECT_GT(partial, 10);
+}
+
 TEST(SolarRadiationPressure, MagnitudeAtOneAuAndDirection) {
   const Spacecraft sc{450000.0, 1500.0, 2.2, 1500.0, 1.3};
   ForceContext ctx;

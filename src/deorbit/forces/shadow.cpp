@@ -24,7 +24,25 @@ double disc_visible_fraction(double a, double b, double c) {
   return std::clamp(1.0 - area / (constants::pi * a * a), 0.0, 1.0);
 }
 
+std::optional<double> sun_visible_fraction_bounds(const Vec3& r, const Vec3& sun, double inner_radius,
+                                                  double outer_radius, double solar_radius) {
+  const Vec3 to_sun = sun - r;
+  const double d = r.norm(), s = to_sun.norm();
+  if (!(d > outer_radius) || !(s > solar_radius)) return std::nullopt;
+  // Angles compared through their cosines: c (Sun centre to Earth centre as seen from r) against the sums and
+  // differences of the apparent radii. The margin keeps the answer clear of the full models' round-off.
+  constexpr double margin = 1e-12;
+  const double cos_c = -to_sun.dot(r) / (s * d);
+  const double sin_a = solar_radius / s, cos_a = std::sqrt(1.0 - sin_a * sin_a);
+  const double sin_out = outer_radius / d, cos_out = std::sqrt(1.0 - sin_out * sin_out);
+  if (cos_c <= cos_a * cos_out - sin_a * sin_out - margin) return 1.0;  // c >= a + outer: discs apart
+  const double sin_in = inner_radius / d, cos_in = std::sqrt(1.0 - sin_in * sin_in);
+  if (sin_in > sin_a && cos_c >= cos_in * cos_a + sin_in * sin_a + margin) return 0.0;  // c <= inner - a: umbra
+  return std::nullopt;
+}
+
 double sun_visible_fraction_conical(const Vec3& r, const Vec3& sun, double earth_radius, double solar_radius) {
+  if (auto decided = sun_visible_fraction_bounds(r, sun, earth_radius, earth_radius, solar_radius)) return *decided;
   const Vec3 to_sun = sun - r;
   const double r_norm = r.norm();
   if (r_norm <= earth_radius) return 0.0;  // inside the sphere: no light (keeps the function defined for events)
@@ -46,6 +64,7 @@ double sun_visible_fraction_ellipsoid(const Vec3& r_body, const Vec3& sun_body, 
   // Limb point P of the ellipsoid x'Qx = 1, Q = diag(1/a^2, 1/a^2, 1/b^2), seen from O = r_body, in the plane
   // spanned by O and the Sun: P lies on the polar plane of O (P'QO = 1, the tangency condition) and on the ellipsoid.
   const double b = a * (1.0 - f);
+  if (auto decided = sun_visible_fraction_bounds(r_body, sun_body, b, a, solar_radius)) return *decided;
   const Vec3 q_diag(1.0 / (a * a), 1.0 / (a * a), 1.0 / (b * b));
   const Vec3& o = r_body;
   if (o.cwiseProduct(q_diag).dot(o) <= 1.0) return 0.0;  // inside the ellipsoid

@@ -5,6 +5,8 @@
 // Shared by SolarRadiationPressure and, later, the eclipse event detectors of propagate/.
 #pragma once
 
+#include <optional>
+
 #include "deorbit/base/constants.h"
 #include "deorbit/base/vector.h"
 #include "deorbit/forces/force_model.h"
@@ -39,6 +41,13 @@ enum class ShadowModel {
 //! Visible fraction for the satellite and Sun of a force context (ctx.r, ctx.sun; ctx.r_itrf and ctx.gcrf_to_itrf for
 //! the ellipsoid), Earth of WGS-84 size.
 [[nodiscard]] double sun_visible_fraction(const ForceContext& ctx, ShadowModel model);
+
+//! The visible fraction when simple bounds decide it, with no trigonometry: 1 when the Sun's disc clears a sphere of
+//! radius `outer_radius` (so any Earth inside it), 0 when a sphere of radius `inner_radius` (inside the Earth) hides
+//! it whole; empty in between (partial shadow, or too close to tell). r and sun [m] in any one frame, so it can be
+//! asked in GCRF before the Earth's orientation is known. Where it answers, the full models answer the same.
+[[nodiscard]] std::optional<double> sun_visible_fraction_bounds(const Vec3& r, const Vec3& sun, double inner_radius,
+                                                                double outer_radius, double solar_radius = sun_radius);
 
 //! Overlap helper: fraction of a disc of angular radius a left visible by a disc of angular radius b whose centre is
 //! c away (all [rad]). 1 when c >= a + b; 0 when b covers a entirely.

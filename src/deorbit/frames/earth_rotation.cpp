@@ -19,8 +19,12 @@ Mat3 to_eigen(const double m[3][3]) {
 
 }  // namespace
 
-const EarthRotationCache::Node& EarthRotationCache::node(std::int64_t hour) {
-  if (auto it = nodes_.find(hour); it != nodes_.end()) return it->second;
+const EarthRotationNodes::Node& EarthRotationNodes::node(std::int64_t hour) {
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = nodes_.find(hour); it != nodes_.end()) return it->second;
+  }
+  // Computed outside the lock; two threads may compute the same node, and the first one stored wins.
   Epoch t = Epoch::from_mjd(TimeScale::UTC, 51544.0, static_cast<double>(hour) / 24.0);
   JulianDate tt = t.jd(TimeScale::TT);
   EopValues v = eop_->at(t);
@@ -35,14 +39,15 @@ const EarthRotationCache::Node& EarthRotationCache::node(std::int64_t hour) {
   JulianDate ut1 = t.jd(TimeScale::UT1, *eop_), tai = t.jd(TimeScale::TAI);
   n.ut1_minus_tai = ((ut1.whole - tai.whole) + (ut1.fraction - tai.fraction)) * 86400.0;
   n.lod = v.lod;
+  std::lock_guard lock(mutex_);
   return nodes_.emplace(hour, n).first->second;
 }
 
 void EarthRotationCache::move_window(std::int64_t h0) {
   if (window_valid_ && h0 == window_h0_ + 1) {  // the common case going forward: one new node
-    window_ = {window_[1], window_[2], window_[3], &node(h0 + 2)};
+    window_ = {window_[1], window_[2], window_[3], &nodes_->node(h0 + 2)};
   } else if (!window_valid_ || h0 != window_h0_) {
-    window_ = {&node(h0 - 1), &node(h0), &node(h0 + 1), &node(h0 + 2)};
+    window_ = {&nodes_->node(h0 - 1), &nodes_->node(h0), &nodes_->node(h0 + 1), &nodes_->node(h0 + 2)};
   }
   window_h0_ = h0;
   window_valid_ = true;

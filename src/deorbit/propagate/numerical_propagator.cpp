@@ -7,10 +7,10 @@
 #include <fmt/format.h>
 
 #include "deorbit/base/error.h"
-#include "deorbit/forces/shadow.h"
 #include "deorbit/forces/solar_radiation_pressure.h"
 #include "deorbit/frames/earth_rotation.h"
 #include "deorbit/frames/geodetic.h"
+#include "deorbit/propagate/orbit_events.h"
 #include "deorbit/frames/solar_system.h"
 #include "deorbit/frames/transforms.h"
 
@@ -21,10 +21,9 @@ namespace {
 // are computed only when a force asks for them, from hourly nodes.
 class ContextBuilder {
  public:
-  ContextBuilder(const EarthOrientation& eop, const Spacecraft& sc, ForceNeeds needs)
-      : cache_(eop), spacecraft_(&sc), needs_(needs) {}
-  ForceContext& at(const Epoch& t, const OrbitState& y) { return at(t, y, needs_); }
-  ForceContext& at(const Epoch& t, const OrbitState& y, ForceNeeds needs) {
+  ContextBuilder(std::shared_ptr<EarthRotationNodes> nodes, const Spacecraft& sc, ForceNeeds needs)
+      : cache_(std::move(nodes)), spacecraft_(&sc), needs_(needs) {}
+  ForceContext& at(const Epoch& t, const OrbitState& y) {
     EarthAttitude att = cache_.at(t);
     ctx_.epoch = t;
     ctx_.r = y.head<3>();
@@ -33,8 +32,8 @@ class ContextBuilder {
     ctx_.gcrf_to_itrf = att.gcrf_to_itrf;
     ctx_.earth_rotation_rate = att.rotation_rate;
     ctx_.r_itrf = att.gcrf_to_itrf * ctx_.r;
-    if (needs.sun) ctx_.sun = bodies_.sun(t);
-    if (needs.moon) ctx_.moon = bodies_.moon(t);
+    if (needs_.sun) ctx_.sun = bodies_.sun(t);
+    if (needs_.moon) ctx_.moon = bodies_.moon(t);
     ctx_.spacecraft = spacecraft_;
     return ctx_;
   }
@@ -70,7 +69,7 @@ std::string_view to_string(PropagationStatus status) {
 }
 
 NumericalPropagator::NumericalPropagator(NumericalPropagatorSettings settings, const EarthOrientation& eop)
-    : settings_(std::move(settings)), eop_(&eop) {
+    : settings_(std::move(settings)), eop_(&eop), nodes_(std::make_shared<EarthRotationNodes>(eop)) {
   if (settings_.forces.empty()) throw InputError("numerical propagator: no force model given");
   for (const auto& f : settings_.forces)
     if (!f) throw InputError("numerical propagator: a force model is missing (null)");
@@ -80,7 +79,7 @@ NumericalPropagator::NumericalPropagator(NumericalPropagatorSettings settings, c
 }
 
 Vec3 NumericalPropagator::acceleration(const Epoch& t, const Vec3& r, const Vec3& v, double mass) const {
-  ContextBuilder builder(*eop_, settings_.spacecraft, combined_needs(settings_.forces));
+  ContextBuilder builder(nodes_, settings_.spacecraft, combined_needs(settings_.forces));
   OrbitState y;
   y << r, v, mass;
   const ForceContext& ctx = builder.at(t, y);
@@ -112,7 +111,7 @@ PropagationResult NumericalPropagator::propagate(const StateVector& initial, con
   is.step.max_step = settings_.max_step;
 
   // One context builder per run: the ODE and the built-in events share its Earth-rotation cache.
-  auto builder = std::make_shared<ContextBuilder>(*eop_, settings_.spacecraft, combined_needs(settings_.forces));
+  auto builder = std::make_shared<ContextBuilder>(nodes_, settings_.spacecraft, combined_needs(settings_.forces));
   const Epoch ref = s0.epoch;
   const auto& forces = settings_.forces;
   auto ode = [&](double t, const OrbitState& y, OrbitState& dydt) {
@@ -128,17 +127,8 @@ PropagationResult NumericalPropagator::propagate(const StateVector& initial, con
 
   std::vector<EventDetector<7>> detectors(events.begin(), events.end());
   const int floor_index = static_cast<int>(detectors.size());
-  {
-    EventDetector<7> floor;
-    floor.name = "floor altitude";
-    double h_floor = settings_.floor_altitude;
-    floor.g = [builder, ref, h_floor](double t, const OrbitState& y) {
-      return to_geodetic(builder->at(ref + t, y, ForceNeeds{}).r_itrf).height - h_floor;
-    };
-    floor.direction = EventDirection::Decreasing;
-    floor.action = EventAction::Stop;
-    detectors.push_back(std::move(floor));
-  }
+  detectors.push_back(altitude_detector(ref, settings_.floor_altitude, EventDirection::Decreasing, EventAction::Stop,
+                                        nodes_, "floor altitude"));
   bool has_srp = false;
   ShadowModel shadow = ShadowModel::conical_ellipsoid;
   for (const auto& f : forces)
@@ -147,15 +137,10 @@ PropagationResult NumericalPropagator::propagate(const StateVector& initial, con
       shadow = srp->options().shadow;
     }
   if (has_srp && settings_.eclipse_events && shadow != ShadowModel::none) {
-    // Boundaries of the penumbra (fraction leaves 1) and of the umbra (fraction reaches 0): SRP is not smooth there.
-    for (double level : {1.0 - 1e-9, 1e-9}) {
-      EventDetector<7> d;
-      d.name = level > 0.5 ? "penumbra boundary" : "umbra boundary";
-      d.g = [builder, ref, shadow, level](double t, const OrbitState& y) {
-        return sun_visible_fraction(builder->at(ref + t, y, ForceNeeds{true, false}), shadow) - level;
-      };
+    // SRP is not smooth where the penumbra begins and where the umbra begins: restart the integration there.
+    for (EclipseBoundary boundary : {EclipseBoundary::penumbra, EclipseBoundary::umbra}) {
+      EventDetector<7> d = eclipse_detector(ref, boundary, shadow, EventDirection::Both, EventAction::ResetState, nodes_);
       d.handler = [](const EventOccurrence<7>&, OrbitState&) { return EventAction::ResetState; };
-      d.max_check = 30.0;
       detectors.push_back(std::move(d));
     }
   }

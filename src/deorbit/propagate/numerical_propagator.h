@@ -1,5 +1,6 @@
 // NumericalPropagator: the high-fidelity orbit propagator. Integrates position, velocity (GCRF) and mass with
-// DOP853 under a list of ForceModels, with geodetic-altitude and eclipse events, and ends with a typed outcome.
+// DOP853 under a list of ForceModels, with geodetic-altitude and eclipse events (orbit_events.h), and ends with a
+// typed outcome.
 #pragma once
 
 #include <memory>
@@ -9,6 +10,7 @@
 
 #include "deorbit/forces/force_model.h"
 #include "deorbit/forces/spacecraft.h"
+#include "deorbit/frames/earth_rotation.h"
 #include "deorbit/frames/state_vector.h"
 #include "deorbit/propagate/integrate.h"
 #include "deorbit/time/earth_orientation.h"
@@ -77,9 +79,14 @@ class NumericalPropagator {
 
   [[nodiscard]] const NumericalPropagatorSettings& settings() const { return settings_; }
 
+  //! The Earth-rotation nodes all runs of this propagator share (thread-safe): pass them to altitude_detector and
+  //! eclipse_detector (orbit_events.h) so that user detectors reuse them too.
+  [[nodiscard]] const std::shared_ptr<EarthRotationNodes>& earth_rotation_nodes() const { return nodes_; }
+
  private:
   NumericalPropagatorSettings settings_;
   const EarthOrientation* eop_;
+  std::shared_ptr<EarthRotationNodes> nodes_;
 };
 
 }  // namespace deorbit

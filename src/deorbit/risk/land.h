@@ -1,0 +1,38 @@
+// LandMask: where the land is, from Natural Earth land polygons (1:110m in the embedded copy,
+// data/natural_earth_land_110m.txt, converted from the npm package world-atlas by scripts/convert_land.mjs).
+// Polygons are taken with GeoJSON edges (straight in longitude/latitude, densified to 0.5 deg) on the sphere (S2).
+// Distances are great-circle distances on a sphere of radius 6,371,008.8 m. The 1:110m data omit small islands
+// (Pitcairn, Easter Island, most of Polynesia): distances to land in the open Pacific are to the nearest land the
+// data hold (see docs/validation-reentry.md).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace deorbit {
+
+class LandMask {
+ public:
+  //! The embedded Natural Earth 1:110m land (built once per process, thread-safe).
+  static const LandMask& embedded();
+  //! Land from a GeoJSON file: Polygon and MultiPolygon geometries, bare, in Features or a FeatureCollection
+  //! (RFC 7946 winding: exterior rings counter-clockwise). Errors name the file and the key.
+  static LandMask read_geojson(const std::filesystem::path& path);
+  //! Land from the compact text of the embedded file ("ring N" headers, "lon lat" rows). `source` names it.
+  static LandMask parse_rings(std::string_view text, const std::string& source);
+
+  [[nodiscard]] bool on_land(double lat, double lon) const;  //!< [rad]
+  //! [m] great-circle distance from (lat, lon) [rad] to the nearest land, 0 on land.
+  [[nodiscard]] double distance_to_land(double lat, double lon) const;
+  [[nodiscard]] int ring_count() const;  //!< number of rings (exteriors and holes)
+
+  struct Impl;
+
+ private:
+  explicit LandMask(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace deorbit

@@ -1,0 +1,63 @@
+// Reference: RFC 7946 sec. 3.1.1 (GeoJSON edges straight in longitude/latitude); S2 Geometry (loops, signed area).
+#include "deorbit/risk/sphere_polygon.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <s2/s2latlng.h>
+#include <s2/s2loop_measures.h>
+#include <s2/s2point_span.h>
+
+#include "deorbit/reentry/footprint.h"
+
+namespace deorbit::sphere_polygon {
+
+std::vector<S2Point> to_points(const std::vector<std::pair<double, double>>& ll, double max_step_deg) {
+  std::vector<S2Point> out;
+  auto push = [&](double lon, double lat) {
+    S2Point p = S2LatLng::FromDegrees(lat, lon).Normalized().ToPoint();
+    if (out.empty() || out.back() != p) out.push_back(p);
+  };
+  const std::size_t n = ll.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    auto [lon0, lat0] = ll[i];
+    push(lon0, lat0);
+    if (max_step_deg <= 0 || i + 1 == n) continue;
+    auto [lon1, lat1] = ll[i + 1];
+    double dlon = lon1 - lon0;
+    if (dlon > 180) dlon -= 360;
+    if (dlon < -180) dlon += 360;
+    const double dlat = lat1 - lat0;
+    const int steps = static_cast<int>(std::ceil(std::max(std::abs(dlon), std::abs(dlat)) / max_step_deg));
+    for (int k = 1; k < steps; ++k) {
+      double f = static_cast<double>(k) / steps;
+      push(lon0 + f * dlon, lat0 + f * dlat);
+    }
+  }
+  // The closing edge back to the first vertex, densified too (the ring may be given open).
+  if (max_step_deg > 0 && n >= 2) {
+    auto [lon0, lat0] = ll[n - 1];
+    auto [lon1, lat1] = ll[0];
+    double dlon = lon1 - lon0;
+    if (dlon > 180) dlon -= 360;
+    if (dlon < -180) dlon += 360;
+    const double dlat = lat1 - lat0;
+    const int steps = static_cast<int>(std::ceil(std::max(std::abs(dlon), std::abs(dlat)) / max_step_deg));
+    for (int k = 1; k < steps; ++k) {
+      double f = static_cast<double>(k) / steps;
+      push(lon0 + f * dlon, lat0 + f * dlat);
+    }
+  }
+  while (out.size() > 1 && out.back() == out.front()) out.pop_back();
+  return out;
+}
+
+void orient(std::vector<S2Point>& ring, bool hole) {
+  if (ring.size() < 3) return;
+  const double area = S2::GetSignedArea(S2PointLoopSpan(ring));
+  if ((area < 0) != hole) std::reverse(ring.begin(), ring.end());
+}
+
+double to_metres(double angle_rad) { return angle_rad * mean_earth_radius; }
+
+}  // namespace deorbit::sphere_polygon

@@ -1,0 +1,126 @@
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "deorbit/base/constants.h"
+#include "deorbit/base/embedded_data.h"
+#include "deorbit/base/error.h"
+#include "deorbit/risk/land.h"
+#include "deorbit/risk/target_zone.h"
+#include "support/run_command.h"
+#include "support/test_data.h"
+
+namespace deorbit {
+namespace {
+
+using constants::deg;
+
+TEST(LandMask, EmbeddedKnownPlaces) {
+  const LandMask& land = LandMask::embedded();
+  EXPECT_EQ(land.ring_count(), 126);
+  struct Place {
+    const char* name;
+    double lat, lon;
+    bool land;
+  };
+  for (const Place& p : {Place{"Paris", 48.86, 2.35, true}, Place{"Sydney inland", -33.8, 150.9, true},
+                         Place{"Denver", 39.74, -104.99, true}, Place{"Antarctic interior", -80.0, 30.0, true},
+                         Place{"South Pole region", -85.0, 0.0, true}, Place{"Point Nemo", -48.877, -123.393, false},
+                         Place{"North Atlantic", 40.0, -40.0, false}, Place{"Mid Pacific", 0.0, -150.0, false},
+                         Place{"Caspian Sea", 42.0, 50.5, false}}) {
+    EXPECT_EQ(land.on_land(p.lat * deg, p.lon * deg), p.land) << p.name;
+    if (p.land) {
+      EXPECT_EQ(land.distance_to_land(p.lat * deg, p.lon * deg), 0.0) << p.name;
+    }
+  }
+}
+
+// Distances in the South Pacific with the 1:110m data (no Pitcairn, no Easter Island): Point Nemo's nearest land in
+// these data lies in Antarctica, farther than the real 2,700 km to Ducie Island, Motu Nui and Maher Island.
+TEST(LandMask, SouthPacificDistances) {
+  const LandMask& land = LandMask::embedded();
+  double nemo = land.distance_to_land(point_nemo_latitude_deg * deg, point_nemo_longitude_deg * deg);
+  EXPECT_GT(nemo, 2700e3);
+  EXPECT_LT(nemo, 3200e3);
+  RecordProperty("point_nemo_km", std::to_string(nemo / 1e3));
+  // 100 km off a coast is about 100 km from land: west of Valparaiso (Chile) along the parallel.
+  const double offset_deg = 100e3 / (mean_earth_radius * std::cos(33.05 * deg)) / deg;
+  double chile = land.distance_to_land(-33.05 * deg, (-71.62 - offset_deg) * deg);
+  EXPECT_GT(chile, 60e3);
+  EXPECT_LT(chile, 110e3);
+}
+
+// The embedded copy against the GeoJSON of the same Natural Earth 1:110m land in ../shared/data/geo: the same
+// answer everywhere on a 2 deg grid, distances within 1 km.
+TEST(LandMask, EmbeddedMatchesSharedGeoJson) {
+  const LandMask& embedded = LandMask::embedded();
+  LandMask shared = LandMask::read_geojson(testing::shared_data("geo/ne_land_110m.geojson"));
+  EXPECT_EQ(shared.ring_count(), embedded.ring_count());
+  int land_cells = 0, cells = 0;
+  for (double lat = -89; lat <= 89; lat += 2)
+    for (double lon = -179; lon <= 179; lon += 2) {
+      bool e = embedded.on_land(lat * deg, lon * deg);
+      EXPECT_EQ(e, shared.on_land(lat * deg, lon * deg)) << lat << " " << lon;
+      land_cells += e;
+      ++cells;
+      if (std::fmod(lon + 179, 10) == 0) {
+        EXPECT_NEAR(embedded.distance_to_land(lat * deg, lon * deg), shared.distance_to_land(lat * deg, lon * deg),
+                    1e3);
+      }
+    }
+  // Land is about 29 % of the surface; grid cells weighted equally over-count the poles (Antarctica).
+  EXPECT_GT(static_cast<double>(land_cells) / cells, 0.25);
+  EXPECT_LT(static_cast<double>(land_cells) / cells, 0.40);
+}
+
+// The finer 1:50m data hold islands the 1:110m data lack: near Easter Island the coarse mask is far from land.
+TEST(LandMask, CoarseDataLackSmallIslands) {
+  LandMask fine = LandMask::read_geojson(testing::shared_data("geo/ne_land_50m.geojson"));
+  const LandMask& coarse = LandMask::embedded();
+  const double lat = -27.12 * deg, lon = -109.35 * deg;  // Easter Island
+  const double nemo_lat = point_nemo_latitude_deg * deg, nemo_lon = point_nemo_longitude_deg * deg;
+  std::printf("Easter Island: 1:50m %.1f km, 1:110m %.0f km from land; Point Nemo: 1:50m %.0f km, 1:110m %.0f km\n",
+              fine.distance_to_land(lat, lon) / 1e3, coarse.distance_to_land(lat, lon) / 1e3,
+              fine.distance_to_land(nemo_lat, nemo_lon) / 1e3, coarse.distance_to_land(nemo_lat, nemo_lon) / 1e3);
+  EXPECT_LT(fine.distance_to_land(lat, lon), 20e3);
+  EXPECT_GT(coarse.distance_to_land(lat, lon), 1000e3);
+}
+
+TEST(LandMask, EmbeddedFileNamesItsSource) {
+  auto text = embedded_data("natural_earth_land_110m.txt");
+  ASSERT_TRUE(text);
+  std::string head(text->substr(0, 600));
+  EXPECT_NE(head.find("Source"), std::string::npos);
+  EXPECT_NE(head.find("Natural Earth"), std::string::npos);
+  EXPECT_NE(head.find("world-atlas@2.0.2"), std::string::npos);
+  EXPECT_NE(head.find("public domain"), std::string::npos);
+}
+
+TEST(LandMask, BadInputNamesFileLineAndKey) {
+  auto message = [](auto f) {
+    try {
+      f();
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  std::string m = message([] { (void)LandMask::parse_rings("ring 0 0 3\n1 2\n3 4\n", "t.txt"); });
+  EXPECT_NE(m.find("t.txt"), std::string::npos) << m;
+  m = message([] { (void)LandMask::parse_rings("ring 0 0 3\n1 2\n3 x\n5 6\n", "t.txt"); });
+  EXPECT_NE(m.find("t.txt:3"), std::string::npos) << m;
+  m = message([] { (void)LandMask::parse_rings("ring 0 1 3\n1 2\n3 4\n5 6\n", "t.txt"); });
+  EXPECT_NE(m.find("exterior"), std::string::npos) << m;
+  auto p = std::filesystem::path(
+      testing::write_temp_file("land.geojson", R"({"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],["a",1]]]]})"));
+  m = message([&] { (void)LandMask::read_geojson(p); });
+  EXPECT_NE(m.find(p.string()), std::string::npos) << m;
+  EXPECT_NE(m.find("coordinates[0][0]"), std::string::npos) << m;
+  m = message([] { (void)LandMask::read_geojson("/nonexistent/land.geojson"); });
+  EXPECT_NE(m.find("/nonexistent/land.geojson"), std::string::npos) << m;
+}
+
+}  // namespace
+}  // namespace deorbit
