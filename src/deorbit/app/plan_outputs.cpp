@@ -217,21 +217,25 @@ std::vector<std::string> write_plan_outputs(const PlanResult& r, const std::file
     written.push_back("trajectory.oem");
   }
 
-  // Altitude and perigee against time.
+  // Altitude and perigee against time. The perigee is osculating, shown while the stack is above 120 km (below,
+  // in the dense atmosphere, osculating elements say nothing useful).
   {
     LinePlot plot;
     plot.title = r.scenario.name;
     plot.x_label = "Date (UTC)";
-    plot.y_label = "Height above the equatorial radius [km]";
-    Series alt{"altitude (|r| - 6378.137 km)", {}, {}, {}, {}}, per{"osculating perigee", {}, {}, {}, {}};
+    plot.y_label = "Height [km]";
+    Series alt{"altitude (geodetic, WGS84)", {}, {}, {}, {}}, per{"perigee (osculating, above 6378.137 km)", {}, {}, {}, {}};
     per.style.dashed = true;
-    for (const auto& h : p.history) {
-      alt.times.push_back(h.epoch);
-      alt.y.push_back(h.radius_height / 1000.0);
-      per.times.push_back(h.epoch);
-      per.y.push_back(h.perigee / 1000.0);
+    for (std::size_t k = 0; k < p.history.size() && k < track.size(); ++k) {
+      alt.times.push_back(p.history[k].epoch);
+      alt.y.push_back(track[k].height / 1000.0);
+      if (track[k].height > 120e3) {
+        per.times.push_back(p.history[k].epoch);
+        per.y.push_back(p.history[k].perigee / 1000.0);
+      }
     }
-    plot.series = {alt, per};
+    plot.series = {alt};
+    if (!per.y.empty()) plot.series.push_back(per);
     std::string name = "altitude." + r.scenario.outputs.plot_format;
     write_plot(plot, dir / name);
     written.push_back(name);
