@@ -73,9 +73,15 @@ int run_plan(const PlanOptions& o) {
 
   // The planner's objective: the smallest margin [m] of the impacts inside the zone (negative when one is outside).
   BreakupObjective objective = [&](const StateVector& breakup, double, bool quick) {
-    std::vector<FragmentDescent> d =
-        descend(breakup, quick ? std::span<const Fragment>(quick_fragments) : std::span<const Fragment>(s.fragments),
-                scoring, eop);
+    std::vector<FragmentDescent> d;
+    try {
+      d = descend(breakup, quick ? std::span<const Fragment>(quick_fragments) : std::span<const Fragment>(s.fragments),
+                  scoring, eop);
+    } catch (const std::exception&) {
+      // A candidate whose fragments do not come down (or whose descent fails) is no candidate; the chosen plan's
+      // descent below runs again and reports its own error.
+      return -std::numeric_limits<double>::infinity();
+    }
     double margin = std::numeric_limits<double>::infinity();
     for (const auto& f : d) margin = std::min(margin, zone.distance_to_edge(f.impact.latitude, f.impact.longitude));
     return margin;
