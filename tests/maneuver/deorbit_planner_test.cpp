@@ -98,6 +98,23 @@ TEST(DeorbitPlanner, ObjectiveMovesTheFinalIgnition) {
   EXPECT_GT(std::abs(a.burns.back().burn.start - b.burns.back().burn.start), 300.0);
 }
 
+// Quick studies: the same plan with impulsive burns meets the same targets for less delta-v (no gravity losses).
+TEST(DeorbitPlanner, ImpulsiveQuickStudy) {
+  Case c;
+  c.settings.target_perigees = {180e3};
+  DeorbitPlan finite = c.planner().plan(c.start, c.mass, near_longitude(0.0));
+  c.settings.impulsive = true;
+  DeorbitPlan quick = c.planner().plan(c.start, c.mass, near_longitude(0.0));
+  ASSERT_TRUE(finite.feasible && quick.feasible) << finite.verdict << quick.verdict;
+  ASSERT_EQ(quick.burns.size(), 2u);
+  EXPECT_NEAR(quick.burns[0].perigee_after, 180e3, c.settings.perigee_tolerance);
+  EXPECT_NEAR(quick.burns[1].perigee_after, c.settings.final_perigee, c.settings.perigee_tolerance);
+  EXPECT_LT(quick.burns[0].delta_v, finite.burns[0].delta_v);
+  // The impulse is the Hohmann-type seed: the solved delta-v is within 1 % of it.
+  EXPECT_NEAR(quick.burns[0].delta_v, quick.burns[0].impulsive_delta_v, 0.01 * quick.burns[0].impulsive_delta_v);
+  EXPECT_NEAR(quick.breakup_mass, c.mass - quick.propellant_used, 1e-3);
+}
+
 TEST(DeorbitPlanner, NotEnoughPropellant) {
   Case c;
   c.vehicle.propellant = 500.0;

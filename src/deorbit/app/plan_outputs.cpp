@@ -83,6 +83,7 @@ json plan_report(const PlanResult& r) {
                      {"perigee_after_km", b.perigee_after / 1000.0},
                      {"apogee_after_km", b.apogee_after / 1000.0},
                      {"attitude", std::string(to_string(b.burn.attitude))},
+                     {"burn_model", r.scenario.strategy.impulsive ? "impulsive (at the arc's middle)" : "finite"},
                      {"thrust_n", b.burn.thrust()},
                      {"solver_iterations", b.iterations}});
   }

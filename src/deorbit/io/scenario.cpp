@@ -190,6 +190,7 @@ Scenario build(const YamlMap& y, const std::string& label, const std::string& fo
     std::string att = g->text_or("attitude", "retrograde",
                                  {"retrograde", "prograde", "radial-in", "radial-out", "normal", "anti-normal"});
     p.attitude = *attitude_law_from_string(att);
+    p.impulsive = g->text_or("burn_model", "finite", {"finite", "impulsive"}) == "impulsive";
     g->refuse_unknown_keys();
   } else {
     y.error("strategy", "a strategy section (target_perigees_km, final_perigee_km, ...)");
@@ -341,6 +342,7 @@ std::string explain_scenario(const Scenario& s) {
   add(fmt::format("  perigee_tolerance_m: {}", num(p.perigee_tolerance)));
   add(fmt::format("  max_descent_h: {}", num(p.max_descent / hour)));
   add(fmt::format("  attitude: {}", to_string(p.attitude)));
+  add(fmt::format("  burn_model: {}", p.impulsive ? "impulsive" : "finite"));
   add("breakup:");
   add(fmt::format("  altitude_km: {}", num(p.breakup_altitude / km)));
   add("fragments:  # area_m2 is derived from a ballistic coefficient when one was given");

@@ -82,7 +82,24 @@ PropagationResult DeorbitPlanner::fly(const StateVector& start, double mass, con
   for (const auto& b : burns)
     if (b.end() - start.epoch > 0) later.push_back(b);
   std::vector<EventDetector<7>> events;
-  if (!later.empty()) {
+  if (settings_.impulsive) {
+    for (const auto& b : later) {
+      Epoch at = b.start + 0.5 * b.duration;
+      if (at - start.epoch < 0) continue;  // the run starts after this impulse
+      const double propellant = b.propellant(), isp = effective_isp(b.engines);
+      const AttitudeLaw law = b.attitude;
+      EventDetector<7> d = epoch_detector<7>(start.epoch, at, EventAction::ResetState, b.name + " impulse");
+      d.handler = [propellant, isp, law](const EventOccurrence<7>&, OdeState<7>& y) {
+        ImpulsiveBurn ib;
+        ib.delta_v = rocket_delta_v(isp, y[6], y[6] - propellant);
+        ib.attitude = law;
+        ib.isp = isp;
+        y = ib.apply(y);
+        return EventAction::ResetState;
+      };
+      events.push_back(std::move(d));
+    }
+  } else if (!later.empty()) {
     auto thrust = std::make_shared<ThrustForce>(later);
     events = thrust->switch_events(start.epoch);
     s.forces.push_back(std::move(thrust));

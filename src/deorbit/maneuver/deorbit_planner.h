@@ -44,6 +44,9 @@ struct PlannerSettings {
   double max_descent = 2 * 86400;       //!< [s] from the final ignition to the breakup, at most
   double sample_step = 60;              //!< [s] of the trajectory kept in the plan
   AttitudeLaw attitude = AttitudeLaw::Retrograde;
+  //! Quick studies: each burn is flown as an impulsive burn at the middle of its arc, with the delta-v the rocket
+  //! equation gives for the arc's propellant (same propellant, no gravity losses, no thrust arc).
+  bool impulsive = false;
 };
 
 //! The score of a breakup state (GCRF) and the stack's mass there [kg]: larger is better (e.g. the smallest
@@ -101,7 +104,8 @@ class DeorbitPlanner {
   [[nodiscard]] DeorbitPlan plan(const StateVector& start, double mass, const BreakupObjective& objective) const;
 
   //! The numerically propagated run with the given burns from `start` (mass [kg]) to `end`, stopping at the
-  //! breakup altitude: the burns' switch events are passed, so the run restarts at each ignition and cut-off.
+  //! breakup altitude: the burns' switch events are passed, so the run restarts at each ignition and cut-off
+  //! (with settings.impulsive, each burn is an impulse at its middle instead).
   [[nodiscard]] PropagationResult fly(const StateVector& start, double mass, const Epoch& end,
                                       const std::vector<FiniteBurn>& burns,
                                       const StepHandler<7>& on_step = {}) const;
