@@ -52,7 +52,8 @@ forces:
   drag: {atmosphere: nrlmsise00}
 )";
 
-TEST(PlanCli, WritesTheReportAndOutputs) {
+// The whole chain (burns, scan of the final ignition, descents): quick when optimised, minutes under the sanitizers.
+TEST(PlanCliSlow, WritesTheReportAndOutputs) {
   std::string scenario = deorbit::testing::write_temp_file("quick.yaml", kQuick);
   std::string dir = out_dir("plan-quick");
   CommandResult r = run_deorbit("plan " + scenario + " -o " + dir);
@@ -112,7 +113,8 @@ TEST(PlanCli, BadScenarioNamesFileLineAndKey) {
   EXPECT_NE(r.err.find("mass_lb"), std::string::npos) << r.err;
 }
 
-TEST(PlanCli, InfeasiblePlanSaysWhy) {
+// Slow under the sanitizers too (the coast to the first burn); the planner's own infeasibility tests run everywhere.
+TEST(PlanCliSlow, InfeasiblePlanSaysWhy) {
   std::string text = kQuick;
   text.replace(text.find("propellant_kg: 2000"), 19, "propellant_kg: 20");
   std::string scenario = deorbit::testing::write_temp_file("short.yaml", text);
