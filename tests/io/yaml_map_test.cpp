@@ -58,5 +58,37 @@ TEST(YamlMap, ErrorsNameFileLineColumnAndKey) {
   EXPECT_THROW((void)y.text_or("mass_kg", "", {"a", "b"}), InputError);
 }
 
+TEST(YamlMap, ListsOfNumbersRowsAndMappings) {
+  auto y = YamlMap::load_text(
+      "heights_km: [190, 160.5]\n"
+      "polygon_deg: [[-30, -160], [-45, -90]]\n"
+      "engines:\n  - {name: a, thrust_n: 400}\n  - {name: b, thrust_n: -1}\n"
+      "bad_list: [1, x]\n"
+      "bad_rows: [[1, 2, 3]]\n",
+      "lists.yaml");
+  EXPECT_EQ(y.number_list("heights_km", "km", 0, 1000), (std::vector<double>{190, 160.5}));
+  auto rows = y.number_rows("polygon_deg", {"lat_deg", "lon_deg"}, {-90, -180}, {90, 360});
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1], (std::vector<double>{-45, -90}));
+  auto engines = y.map_list("engines");
+  ASSERT_EQ(engines.size(), 2u);
+  EXPECT_EQ(engines[0].number("thrust_n", "N", 0, 1e6), 400);
+  ParseIssue i = issue_of([&] { (void)engines[1].number("thrust_n", "N", 0, 1e6); });
+  EXPECT_EQ(i.field, "engines[1].thrust_n");
+  EXPECT_EQ(i.line, 5);
+  i = issue_of([&] { (void)y.number_list("bad_list", "km", 0, 10); });
+  EXPECT_EQ(i.field, "bad_list");
+  EXPECT_EQ(i.found, "x");
+  i = issue_of([&] { (void)y.number_rows("bad_rows", {"lat_deg", "lon_deg"}, {-90, -180}, {90, 360}); });
+  EXPECT_EQ(i.field, "bad_rows");
+  i = issue_of([&] { y.error("heights_km", "heights that decrease"); });
+  EXPECT_EQ(i.line, 1);
+  EXPECT_EQ(i.expected, "heights that decrease");
+  EXPECT_TRUE(y.number_list("absent", "km", 0, 1).empty());
+  EXPECT_NE(engines[0].dump().find("thrust_n: 400"), std::string::npos);
+  i = issue_of([&] { (void)y.map_list("heights_km"); });
+  EXPECT_EQ(i.field, "heights_km");
+}
+
 }  // namespace
 }  // namespace deorbit

@@ -6,6 +6,7 @@
 
 #include "deorbit/app/decay_command.h"
 #include "deorbit/app/density_command.h"
+#include "deorbit/app/plan_command.h"
 #include "deorbit/app/propagate_command.h"
 #include "deorbit/base/error.h"
 
@@ -18,6 +19,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "deorbit 0.1.0");
   int exit_code = 0;
+  deorbit::app::PlanOptions plan;
+  deorbit::app::add_plan_command(app, plan, exit_code);
   deorbit::app::PropagateOptions propagate;
   deorbit::app::add_propagate_command(app, propagate, exit_code);
   deorbit::app::DecayOptions decay;

@@ -93,6 +93,10 @@ NumericalPropagatorSettings parse_force_config(const std::string& yaml, const st
   return build(YamlMap::load_text(yaml, label), std::move(weather));
 }
 
+NumericalPropagatorSettings force_config_from(const YamlMap& section, std::shared_ptr<const SpaceWeather> weather) {
+  return build(section, std::move(weather));
+}
+
 std::string force_config_reference() {
   return R"(Force-model file (YAML); every section is optional:
   gravity:                      # absent: point mass with mu = 3.986004415e14 m^3/s^2

@@ -18,6 +18,11 @@ namespace deorbit {
 [[nodiscard]] NumericalPropagatorSettings parse_force_config(const std::string& yaml, const std::string& label,
                                                              std::shared_ptr<const SpaceWeather> weather);
 
+class YamlMap;
+//! The same from a mapping inside a larger file (a scenario's `forces` section): errors name that file and line.
+[[nodiscard]] NumericalPropagatorSettings force_config_from(const YamlMap& section,
+                                                            std::shared_ptr<const SpaceWeather> weather);
+
 //! The file format, for --help and docs: every key with its unit and default.
 [[nodiscard]] std::string force_config_reference();
 

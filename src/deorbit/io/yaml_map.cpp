@@ -51,6 +51,12 @@ YamlMap YamlMap::load_file(const std::string& path) {
 void YamlMap::fail(const YAML::Node& at, const std::string& key, const std::string& expected) const {
   YAML::Mark m = at.IsDefined() ? at.Mark() : node_.Mark();
   std::string found = at.IsDefined() && at.IsScalar() ? at.Scalar() : (at.IsDefined() ? "a non-scalar value" : "nothing");
+  if (!at.IsDefined() && node_.IsMap() && node_.size() > 0) {
+    // A missing key is often a misspelt one (or one with another unit): show what the mapping holds.
+    std::vector<std::string> keys;
+    for (const auto& kv : node_) keys.push_back(kv.first.as<std::string>());
+    found += " (the mapping has: " + join(keys) + ")";
+  }
   std::string name = path_.empty() ? key : path_ + "." + key;
   throw InputError(ParseIssue{file_, m.line + 1, m.column + 1, name, expected, found});
 }
@@ -127,6 +133,68 @@ std::vector<std::string> YamlMap::text_list(const std::string& key, const std::v
   }
   return out;
 }
+
+std::vector<double> YamlMap::number_list(const std::string& key, const char* unit, double min, double max) const {
+  YAML::Node n = get(key);
+  std::vector<double> out;
+  if (!n.IsDefined() || n.IsNull()) return out;
+  std::string expected = fmt::format("a list of numbers in [{}, {}]{}{}", min, max, *unit ? " " : "", unit);
+  if (!n.IsSequence()) fail(n, key, expected);
+  for (const auto& item : n) {
+    std::optional<double> v = item.IsScalar() ? text::parse_double(item.Scalar()) : std::nullopt;
+    if (!v || !std::isfinite(*v) || *v < min || *v > max) fail(item, key, expected);
+    out.push_back(*v);
+  }
+  return out;
+}
+
+std::vector<std::vector<double>> YamlMap::number_rows(const std::string& key, const std::vector<const char*>& units,
+                                                      const std::vector<double>& min,
+                                                      const std::vector<double>& max) const {
+  YAML::Node n = get(key);
+  std::vector<std::vector<double>> out;
+  if (!n.IsDefined() || n.IsNull()) return out;
+  std::string expected = "a list of [";
+  for (std::size_t j = 0; j < units.size(); ++j)
+    expected += fmt::format("{}{} in [{}, {}]", j ? ", " : "", units[j], min[j], max[j]);
+  expected += "] rows";
+  if (!n.IsSequence()) fail(n, key, expected);
+  for (const auto& row : n) {
+    if (!row.IsSequence() || row.size() != units.size()) fail(row, key, expected);
+    std::vector<double> r;
+    for (std::size_t j = 0; j < units.size(); ++j) {
+      std::optional<double> v = row[j].IsScalar() ? text::parse_double(row[j].Scalar()) : std::nullopt;
+      if (!v || !std::isfinite(*v) || *v < min[j] || *v > max[j]) fail(row[j], key, expected);
+      r.push_back(*v);
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<YamlMap> YamlMap::map_list(const std::string& key) const {
+  YAML::Node n = get(key);
+  std::vector<YamlMap> out;
+  if (!n.IsDefined() || n.IsNull()) return out;
+  if (!n.IsSequence()) fail(n, key, "a list of mappings");
+  std::string base = path_.empty() ? key : path_ + "." + key;
+  int i = 0;
+  for (const auto& item : n) {
+    if (!item.IsMap()) fail(item, key, "a list of mappings");
+    out.push_back(YamlMap(item, file_, fmt::format("{}[{}]", base, i++)));
+  }
+  return out;
+}
+
+void YamlMap::error(const std::string& key, const std::string& expected) const { fail(node_[key], key, expected); }
+
+std::string YamlMap::dump() const {
+  YAML::Emitter e;
+  e << node_;
+  return std::string(e.c_str()) + "\n";
+}
+
+int YamlMap::line() const { return node_.Mark().line + 1; }
 
 void YamlMap::refuse_unknown_keys() const {
   for (const auto& kv : node_) {

@@ -33,6 +33,22 @@ class YamlMap {
   //! A list of strings, each one of `choices` when non-empty.
   [[nodiscard]] std::vector<std::string> text_list(const std::string& key, const std::vector<std::string>& choices) const;
 
+  //! A list of numbers, each in [min, max]; empty if absent.
+  [[nodiscard]] std::vector<double> number_list(const std::string& key, const char* unit, double min, double max) const;
+  //! A list of rows of `width` numbers (e.g. [[lat, lon], ...]); row element j must lie in [min[j], max[j]].
+  [[nodiscard]] std::vector<std::vector<double>> number_rows(const std::string& key, const std::vector<const char*>& units,
+                                                             const std::vector<double>& min,
+                                                             const std::vector<double>& max) const;
+  //! A list of mappings (e.g. a list of engines); empty if absent. Throws if present but not a list of mappings.
+  [[nodiscard]] std::vector<YamlMap> map_list(const std::string& key) const;
+  //! Throws InputError at `key` (its value's position, or this mapping's when absent) with what was expected, for
+  //! checks that involve more than one value.
+  [[noreturn]] void error(const std::string& key, const std::string& expected) const;
+  //! The mapping as YAML text (block style), e.g. to echo a section.
+  [[nodiscard]] std::string dump() const;
+  //! Position of this mapping, 1-based line.
+  [[nodiscard]] int line() const;
+
   //! Refuses keys that were not read: call after reading everything a mapping may hold.
   void refuse_unknown_keys() const;
 

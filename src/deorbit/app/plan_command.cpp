@@ -1,0 +1,165 @@
+#include "deorbit/app/plan_command.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <limits>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "deorbit/app/plan_outputs.h"
+#include "deorbit/base/constants.h"
+#include "deorbit/base/error.h"
+#include "deorbit/frames/geodetic.h"
+#include "deorbit/frames/transforms.h"
+#include "deorbit/io/scenario.h"
+#include "deorbit/maneuver/deorbit_planner.h"
+#include "deorbit/reentry/descent.h"
+#include "deorbit/reentry/footprint.h"
+#include "deorbit/risk/land.h"
+#include "deorbit/risk/target_zone.h"
+
+namespace deorbit::app {
+namespace {
+
+using constants::deg;
+
+TargetZone make_zone(const TargetZoneSpec& z) {
+  switch (z.kind) {
+    case TargetZoneSpec::Kind::Default: return TargetZone::south_pacific_default();
+    case TargetZoneSpec::Kind::GeoJson: return TargetZone::read_geojson(z.file);
+    case TargetZoneSpec::Kind::Polygon: return TargetZone::from_degrees(z.name, z.vertices_deg);
+  }
+  return TargetZone::south_pacific_default();
+}
+
+// The quick objective drops only the two extreme fragment classes (lowest and highest ballistic coefficient): they
+// land at the two ends of the footprint, so their margins bound the whole footprint's along track.
+std::vector<Fragment> extreme_fragments(const std::vector<Fragment>& all) {
+  auto by_beta = [](const Fragment& a, const Fragment& b) { return a.ballistic_coefficient() < b.ballistic_coefficient(); };
+  auto [lo, hi] = std::minmax_element(all.begin(), all.end(), by_beta);
+  std::vector<Fragment> out{*lo};
+  if (hi != lo) out.push_back(*hi);
+  for (auto& f : out) f.count = 1;
+  return out;
+}
+
+}  // namespace
+
+int run_plan(const PlanOptions& o) {
+  const auto t_begin = std::chrono::steady_clock::now();
+  Scenario s = o.scenario_file.empty() ? default_scenario() : read_scenario(o.scenario_file);
+  if (!o.space_weather_file.empty()) use_space_weather(s, o.space_weather_file);
+  if (o.explain) {
+    std::cout << explain_scenario(s);
+    return 0;
+  }
+  EarthOrientation eop = o.eop_file.empty() ? EarthOrientation() : EarthOrientation::read(o.eop_file);
+  const TargetZone zone = make_zone(s.target_zone);
+  const StateVector start = initial_state(s, eop);
+  FrameTransformer frames(eop);
+
+  DescentSettings descent;
+  descent.position_tolerance = s.descent_position_tolerance;
+  descent.sample_step = s.descent_sample_step;
+  descent.space_weather = s.weather;
+  DescentSettings scoring = descent;
+  scoring.sample_step = 1e6;  // the objective needs the impacts, not the paths
+  const std::vector<Fragment> quick_fragments = extreme_fragments(s.fragments);
+
+  // The planner's objective: the smallest margin [m] of the impacts inside the zone (negative when one is outside).
+  BreakupObjective objective = [&](const StateVector& breakup, double, bool quick) {
+    std::vector<FragmentDescent> d;
+    try {
+      d = descend(breakup, quick ? std::span<const Fragment>(quick_fragments) : std::span<const Fragment>(s.fragments),
+                  scoring, eop);
+    } catch (const std::exception&) {
+      // A candidate whose fragments do not come down (or whose descent fails) is no candidate; the chosen plan's
+      // descent below runs again and reports its own error.
+      return -std::numeric_limits<double>::infinity();
+    }
+    double margin = std::numeric_limits<double>::infinity();
+    for (const auto& f : d) margin = std::min(margin, zone.distance_to_edge(f.impact.latitude, f.impact.longitude));
+    return margin;
+  };
+
+  DeorbitPlanner planner(s.forces, s.deorbit_vehicle(), s.strategy, eop);
+  DeorbitPlan plan = planner.plan(start, s.stack_mass(), objective);
+
+  PlanResult result(s, plan, zone);
+  if (plan.feasible) {
+    result.descents = descend(plan.breakup, s.fragments, descent, eop);
+    std::vector<Impact> impacts = impacts_of(result.descents);
+    result.footprint = make_footprint(impacts);
+    result.containment = assess(zone, result.footprint);
+    const LandMask& land = LandMask::embedded();
+    result.min_distance_to_land = std::numeric_limits<double>::infinity();
+    for (const auto& i : impacts) {
+      double d = land.on_land(i.latitude, i.longitude) ? 0.0 : land.distance_to_land(i.latitude, i.longitude);
+      result.min_distance_to_land = std::min(result.min_distance_to_land, d);
+    }
+    result.breakup_place = to_geodetic(frames.transform(plan.breakup, Frame::ITRF).r);
+    // Entry interface: the first sample pair after the final ignition that straddles 120 km (linear in time).
+    const Epoch final_ignition = plan.burns.back().burn.start;
+    double h_prev = 0;
+    const StateVector* prev = nullptr;
+    for (const auto& sv : plan.trajectory) {
+      if (sv.epoch - final_ignition < 0) continue;
+      double h = to_geodetic(frames.transform(sv, Frame::ITRF).r).height;
+      if (prev && h_prev >= 120e3 && h < 120e3) {
+        double f = (h_prev - 120e3) / (h_prev - h);
+        result.entry_interface = prev->epoch + f * (sv.epoch - prev->epoch);
+        result.entry_flight_path_angle = std::asin(-sv.r.normalized().dot(sv.v.normalized()));
+        break;
+      }
+      prev = &sv;
+      h_prev = h;
+    }
+  }
+  result.run_time = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_begin).count();
+
+  std::filesystem::path dir(o.output_dir);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw InputError(fmt::format("{}: cannot create the output folder: {}", o.output_dir, ec.message()));
+  std::vector<std::string> written = write_plan_outputs(result, dir, eop);
+  print_plan_summary(std::cout, result, written);
+  return plan.feasible && result.containment.inside ? 0 : 4;
+}
+
+void add_plan_command(CLI::App& app, PlanOptions& o, int& exit_code) {
+  CLI::App* cmd = app.add_subcommand("plan", "Plan a controlled re-entry: burns, breakup, debris footprint");
+  cmd->description(
+      "Plan a controlled re-entry from a scenario file (YAML; without one, the embedded ISS scenario\n"
+      "examples/iss-usdv.yaml): the perigee-lowering burns and the final burn of the deorbit vehicles (finite\n"
+      "burns with mass flow, solved on the numerically propagated orbit), the breakup at the scenario's altitude\n"
+      "(78 km by default), every fragment's fall to the ground, the footprint and its margin inside the target zone.\n"
+      "No heating or demise is modelled: every fragment is assumed to reach the ground.\n\n"
+      "Outputs in the folder of -o: report.json, footprint.geojson (GIS), trajectory.czml (CesiumJS),\n"
+      "trajectory.oem (CCSDS OEM, GCRF), altitude.svg or .png (altitude and perigee against time); a summary with a\n"
+      "verdict on the terminal. The scenario format: docs/plan.md, or --explain for every key with its value.\n\n"
+      "Exit codes: 0 every fragment lands inside the target zone, 1 bad input (message on stderr), 2 bad command\n"
+      "line, 4 the plan is infeasible or the footprint is not inside the zone (the verdict says which).\n\n"
+      "Examples:\n"
+      "  deorbit plan\n"
+      "  deorbit plan examples/iss-progress.yaml -o progress-out\n"
+      "  deorbit plan my-scenario.yaml --explain");
+  cmd->add_option("scenario", o.scenario_file, "scenario file (YAML) [default: the embedded ISS scenario]")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("-o,--output", o.output_dir, "output folder (created if needed)")->capture_default_str();
+  cmd->add_flag("--explain", o.explain, "print the scenario with every default filled in, and stop");
+  cmd->add_option("--space-weather", o.space_weather_file,
+                  "space-weather file for drag (CelesTrak SW-All.csv or SpaceWeather-All.txt) [default: the "
+                  "scenario's, else the embedded table]")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--eop", o.eop_file,
+                  "Earth orientation file (CelesTrak EOP-All.txt or .csv) [default: none: UT1 = UTC, no polar motion]")
+      ->check(CLI::ExistingFile);
+  cmd->callback([&o, &exit_code]() { exit_code = run_plan(o); });
+}
+
+}  // namespace deorbit::app

@@ -1,0 +1,29 @@
+// `deorbit plan`: the whole controlled re-entry of a scenario: burns, breakup, fragments to the ground, footprint
+// in the target zone, and the outputs (report.json, footprint.geojson, trajectory.czml, trajectory.oem, plot).
+#pragma once
+
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace deorbit::app {
+
+struct PlanOptions {
+  std::string scenario_file;            // empty: the embedded default (examples/iss-usdv.yaml)
+  std::string output_dir = "deorbit-out";
+  bool explain = false;                 // print the scenario with every default filled in, and stop
+  std::string space_weather_file;       // overrides the scenario's (CelesTrak SW-All.csv or SpaceWeather-All.txt)
+  std::string eop_file;                 // CelesTrak EOP-All; empty = none (UT1 = UTC, no polar motion)
+};
+
+//! Registers the subcommand and its options on the app; the callback runs it and sets exit_code.
+void add_plan_command(CLI::App& app, PlanOptions& options, int& exit_code);
+
+//! Runs the command. Returns 0 when the plan puts every fragment inside the target zone, 4 when it does not or when
+//! the vehicle cannot fly it (the verdict says why; the outputs are written as far as they exist). Throws
+//! InputError on bad input.
+int run_plan(const PlanOptions& options);
+
+}  // namespace deorbit::app

@@ -1,0 +1,437 @@
+#include "deorbit/io/scenario.h"
+
+#include <filesystem>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "deorbit/base/constants.h"
+#include "deorbit/base/embedded_data.h"
+#include "deorbit/base/error.h"
+#include "deorbit/frames/transforms.h"
+#include "deorbit/io/force_config.h"
+#include "deorbit/io/yaml_map.h"
+#include "deorbit/orbit/keplerian.h"
+#include "deorbit/orbit/omm.h"
+#include "deorbit/orbit/opm.h"
+#include "deorbit/orbit/tle.h"
+#include "deorbit/sgp4/sgp4.h"
+
+namespace deorbit {
+namespace {
+
+using constants::deg;
+constexpr double km = 1000.0;
+constexpr double hour = 3600.0;
+
+// The forces when a scenario gives none: EGM96 to degree 8 (enough below 300 km for a plan; the 20 x 20 field
+// changes the breakup point by far less than the footprint's size) and NRLMSISE-00 drag.
+constexpr const char* kDefaultForces = "gravity: {field: egm96, degree: 8}\ndrag: {atmosphere: nrlmsise00}\n";
+
+std::string resolve(const std::string& folder, const std::string& file) {
+  std::filesystem::path p(file);
+  if (p.is_absolute() || folder.empty()) return p.string();
+  return (std::filesystem::path(folder) / p).string();
+}
+
+Epoch epoch_value(const YamlMap& y, const std::string& key) {
+  std::string text = y.text_or(key, "");
+  if (text.empty()) y.error(key, "an ISO 8601 UTC time, e.g. 2031-01-15T00:00:00");
+  try {
+    return Epoch::from_iso(text, TimeScale::UTC);
+  } catch (const InputError&) {
+    y.error(key, "an ISO 8601 UTC time, e.g. 2031-01-15T00:00:00");
+  }
+}
+
+std::string required_text(const YamlMap& y, const std::string& key, const std::string& what) {
+  std::string t = y.text_or(key, "");
+  if (t.empty()) y.error(key, what);
+  return t;
+}
+
+OrbitSource read_orbit(const YamlMap& y, const std::string& folder) {
+  OrbitSource o;
+  std::vector<std::string> given;
+  for (const char* k : {"embedded", "tle_file", "omm_file", "opm_file", "keplerian"})
+    if (y.has(k)) given.emplace_back(k);
+  if (given.size() != 1)
+    y.error(given.size() > 1 ? given[1] : "embedded", "exactly one of embedded, tle_file, omm_file, opm_file or keplerian");
+  if (y.has("embedded")) {
+    (void)y.text_or("embedded", "iss", {"iss"});
+    o.kind = OrbitSource::Kind::Embedded;
+  } else if (y.has("tle_file") || y.has("omm_file")) {
+    bool tle = y.has("tle_file");
+    o.kind = tle ? OrbitSource::Kind::Tle : OrbitSource::Kind::Omm;
+    o.file = resolve(folder, required_text(y, tle ? "tle_file" : "omm_file", "a file name"));
+    if (y.has("norad")) o.norad = static_cast<std::uint32_t>(y.number("norad", "", 1, 999999999));
+  } else if (y.has("opm_file")) {
+    o.kind = OrbitSource::Kind::Opm;
+    o.file = resolve(folder, required_text(y, "opm_file", "a file name"));
+  } else {
+    auto k = y.map("keplerian");
+    o.kind = OrbitSource::Kind::Keplerian;
+    o.epoch = epoch_value(*k, "epoch_utc");
+    o.perigee_height = k->number("perigee_height_km", "km", 60, 100000) * km;
+    o.apogee_height = k->number("apogee_height_km", "km", 60, 400000) * km;
+    if (o.apogee_height < o.perigee_height) k->error("apogee_height_km", "a height >= perigee_height_km");
+    o.inclination = k->number("inclination_deg", "deg", 0, 180) * deg;
+    o.raan = k->number_or("raan_deg", 0, "deg", -360, 360) * deg;
+    o.arg_of_perigee = k->number_or("arg_of_perigee_deg", 0, "deg", -360, 360) * deg;
+    o.true_anomaly = k->number_or("true_anomaly_deg", 0, "deg", -360, 360) * deg;
+    k->refuse_unknown_keys();
+  }
+  y.refuse_unknown_keys();
+  return o;
+}
+
+Engine read_engine(const YamlMap& y) {
+  Engine e;
+  e.name = y.text_or("name", "engine");
+  e.thrust = y.number("thrust_n", "N", 1e-6, 1e8);
+  e.isp = y.number("isp_s", "s", 1, 10000);
+  e.count = y.integer_or("count", 1, 1, 1000);
+  y.refuse_unknown_keys();
+  return e;
+}
+
+VehicleSpec read_vehicle(const YamlMap& y) {
+  VehicleSpec v;
+  v.name = y.text_or("name", "deorbit vehicle");
+  v.dry_mass = y.number("dry_mass_kg", "kg", 0, 1e7);
+  v.propellant = y.number("propellant_kg", "kg", 0, 1e7);
+  for (const auto& e : y.map_list("engines")) v.engines.push_back(read_engine(e));
+  if (v.engines.empty()) y.error("engines", "a list of at least one engine (name, thrust_n, isp_s, count)");
+  y.refuse_unknown_keys();
+  return v;
+}
+
+Fragment read_fragment(const YamlMap& y) {
+  Fragment f;
+  f.name = required_text(y, "name", "a fragment name");
+  f.mass = y.number("mass_kg", "kg", 1e-6, 1e7);
+  f.count = y.integer_or("count", 1, 1, 1000000);
+  bool area = y.has("area_m2"), beta = y.has("ballistic_coefficient_kg_m2");
+  if (area == beta) y.error("area_m2", "exactly one of area_m2 or ballistic_coefficient_kg_m2");
+  f.drag_coefficient = y.number_or("drag_coefficient", 1.0, "", 0.01, 10);
+  if (area) {
+    f.reference_area = y.number("area_m2", "m^2", 1e-8, 1e5);
+  } else {
+    double b = y.number("ballistic_coefficient_kg_m2", "kg/m^2", 0.01, 1e6);
+    f.reference_area = f.mass / (f.drag_coefficient * b);
+  }
+  y.refuse_unknown_keys();
+  return f;
+}
+
+TargetZoneSpec read_zone(const YamlMap& y, const std::string& folder) {
+  TargetZoneSpec z;
+  std::vector<std::string> given;
+  for (const char* k : {"default", "polygon_deg", "geojson_file"})
+    if (y.has(k)) given.emplace_back(k);
+  if (given.size() != 1) y.error(given.size() > 1 ? given[1] : "default", "exactly one of default, polygon_deg or geojson_file");
+  if (y.has("default")) {
+    (void)y.text_or("default", "south-pacific", {"south-pacific"});
+    z.kind = TargetZoneSpec::Kind::Default;
+  } else if (y.has("geojson_file")) {
+    z.kind = TargetZoneSpec::Kind::GeoJson;
+    z.file = resolve(folder, required_text(y, "geojson_file", "a file name"));
+  } else {
+    z.kind = TargetZoneSpec::Kind::Polygon;
+    z.name = y.text_or("name", "target zone");
+    for (const auto& row : y.number_rows("polygon_deg", {"lat_deg", "lon_deg"}, {-90, -180}, {90, 360}))
+      z.vertices_deg.emplace_back(row[0], row[1]);
+    if (z.vertices_deg.size() < 3) y.error("polygon_deg", "at least 3 [lat_deg, lon_deg] vertices");
+  }
+  y.refuse_unknown_keys();
+  return z;
+}
+
+Scenario build(const YamlMap& y, const std::string& label, const std::string& folder) {
+  Scenario s;
+  s.file = label;
+  s.name = y.text_or("name", "deorbit plan");
+  if (y.has("start_utc")) s.start = epoch_value(y, "start_utc");
+
+  auto orbit = y.map("orbit");
+  if (!orbit) y.error("orbit", "an orbit section (embedded, tle_file, omm_file, opm_file or keplerian)");
+  s.orbit = read_orbit(*orbit, folder);
+
+  auto st = y.map("station");
+  if (!st) y.error("station", "a station section (mass_kg, drag_area_m2, drag_coefficient)");
+  s.station_name = st->text_or("name", "station");
+  s.station.mass = st->number("mass_kg", "kg", 1, 1e8);
+  s.station.drag_area = st->number("drag_area_m2", "m^2", 0, 1e6);
+  s.station.drag_coefficient = st->number("drag_coefficient", "", 0, 10);
+  s.station.srp_area = st->number_or("srp_area_m2", s.station.drag_area, "m^2", 0, 1e6);
+  s.station.srp_coefficient = st->number_or("srp_coefficient", 1.3, "", 0, 3);
+  st->refuse_unknown_keys();
+
+  for (const auto& v : y.map_list("vehicles")) s.vehicles.push_back(read_vehicle(v));
+  if (s.vehicles.empty()) y.error("vehicles", "a list of at least one deorbit vehicle");
+
+  PlannerSettings& p = s.strategy;
+  if (auto g = y.map("strategy")) {
+    p.target_perigees = g->number_list("target_perigees_km", "km", 0, 10000);
+    for (double& h : p.target_perigees) h *= km;
+    for (std::size_t i = 1; i < p.target_perigees.size(); ++i)
+      if (!(p.target_perigees[i] < p.target_perigees[i - 1]))
+        g->error("target_perigees_km", "heights that decrease from one burn to the next");
+    p.final_perigee = g->number_or("final_perigee_km", 0, "km", -6000, 10000) * km;
+    if (!p.target_perigees.empty() && !(p.final_perigee < p.target_perigees.back()))
+      g->error("final_perigee_km", "a height below the last of target_perigees_km");
+    p.burn_spacing = g->number_or("burn_spacing_h", 24, "h", 0.01, 1000) * hour;
+    p.max_burn_duration = g->number_or("max_burn_duration_s", 3600, "s", 1, 1e6);
+    p.final_window = g->number_or("final_window_h", 24, "h", 0, 1000) * hour;
+    p.final_scan_step = g->number_or("final_scan_step_s", 120, "s", 1, 86400);
+    p.perigee_tolerance = g->number_or("perigee_tolerance_m", 100, "m", 0.1, 1e5);
+    p.max_descent = g->number_or("max_descent_h", 48, "h", 0.1, 1000) * hour;
+    std::string att = g->text_or("attitude", "retrograde",
+                                 {"retrograde", "prograde", "radial-in", "radial-out", "normal", "anti-normal"});
+    p.attitude = *attitude_law_from_string(att);
+    p.impulsive = g->text_or("burn_model", "finite", {"finite", "impulsive"}) == "impulsive";
+    g->refuse_unknown_keys();
+  } else {
+    y.error("strategy", "a strategy section (target_perigees_km, final_perigee_km, ...)");
+  }
+  if (auto b = y.map("breakup")) {
+    p.breakup_altitude = b->number_or("altitude_km", 78, "km", 1, 200) * km;
+    b->refuse_unknown_keys();
+  }
+  if (!p.target_perigees.empty() && !(p.breakup_altitude < p.target_perigees.back()))
+    y.error("breakup", "a breakup altitude below the perigee targets");
+
+  for (const auto& f : y.map_list("fragments")) s.fragments.push_back(read_fragment(f));
+  if (s.fragments.empty()) y.error("fragments", "a list of at least one fragment (name, mass_kg, area_m2 or "
+                                                 "ballistic_coefficient_kg_m2)");
+
+  if (auto z = y.map("target_zone")) s.target_zone = read_zone(*z, folder);
+
+  s.space_weather_file = y.text_or("space_weather_file", "");
+  if (!s.space_weather_file.empty()) s.space_weather_file = resolve(folder, s.space_weather_file);
+  std::shared_ptr<const SpaceWeather> weather =
+      s.space_weather_file.empty() ? std::make_shared<const SpaceWeather>(SpaceWeather::embedded())
+                                   : std::make_shared<const SpaceWeather>(SpaceWeather::read(s.space_weather_file));
+  s.weather = weather;
+  if (auto f = y.map("forces")) {
+    if (f->has("spacecraft")) f->error("spacecraft", "no spacecraft here: the stack's figures go under station");
+    if (f->has("integrator") && f->map("integrator")->has("floor_altitude_m"))
+      f->error("integrator", "no floor_altitude_m: the runs end at breakup.altitude_km");
+    s.forces = force_config_from(*f, weather);
+    s.forces_yaml = f->dump();
+  } else {
+    s.forces = force_config_from(YamlMap::load_text(kDefaultForces, "default forces"), weather);
+    s.forces_yaml = kDefaultForces;
+  }
+  if (auto d = y.map("descent")) {
+    s.descent_position_tolerance = d->number_or("position_tolerance_m", 1.0, "m", 1e-6, 1e4);
+    s.descent_sample_step = d->number_or("sample_step_s", 10.0, "s", 0.01, 3600);
+    d->refuse_unknown_keys();
+  }
+  if (auto o = y.map("outputs")) {
+    s.outputs.trajectory_step = o->number_or("trajectory_step_s", 60, "s", 1, 86400);
+    s.outputs.plot_format = o->text_or("plot_format", "svg", {"svg", "png"});
+    o->refuse_unknown_keys();
+  }
+  p.sample_step = s.outputs.trajectory_step;
+  y.refuse_unknown_keys();
+  s.forces.spacecraft = s.station;
+  s.forces.spacecraft.mass = s.stack_mass();
+  return s;
+}
+
+}  // namespace
+
+double Scenario::stack_mass() const {
+  double m = station.mass;
+  for (const auto& v : vehicles) m += v.dry_mass + v.propellant;
+  return m;
+}
+
+DeorbitVehicle Scenario::deorbit_vehicle() const {
+  DeorbitVehicle d;
+  for (const auto& v : vehicles) {
+    d.name += (d.name.empty() ? "" : " + ") + v.name;
+    d.engines.insert(d.engines.end(), v.engines.begin(), v.engines.end());
+    d.propellant += v.propellant;
+  }
+  return d;
+}
+
+void use_space_weather(Scenario& s, const std::string& path) {
+  auto weather = std::make_shared<const SpaceWeather>(SpaceWeather::read(path));
+  // Rebuild the forces from their section with the new table (the section was valid when first read).
+  NumericalPropagatorSettings f =
+      force_config_from(YamlMap::load_text(s.forces_yaml, s.file + " (forces)"), weather);
+  f.spacecraft = s.forces.spacecraft;
+  s.forces = std::move(f);
+  s.space_weather_file = path;
+  s.weather = std::move(weather);
+}
+
+Scenario read_scenario(const std::string& path) {
+  YamlMap y = YamlMap::load_file(path);
+  std::string folder = std::filesystem::path(path).parent_path().string();
+  return build(y, path, folder);
+}
+
+Scenario parse_scenario(const std::string& yaml, const std::string& label, const std::string& folder) {
+  return build(YamlMap::load_text(yaml, label), label, folder);
+}
+
+Scenario default_scenario() {
+  auto text = embedded_data("iss-usdv.yaml");
+  if (!text) throw InputError("the embedded default scenario iss-usdv.yaml is missing from this build");
+  return parse_scenario(std::string(*text), "embedded iss-usdv.yaml", "");
+}
+
+std::string explain_scenario(const Scenario& s) {
+  std::string o;
+  auto add = [&o](const std::string& line) { o += line + "\n"; };
+  auto num = [](double v) { return fmt::format("{}", v); };
+  add(fmt::format("# The scenario {} with every default filled in.", s.file));
+  add(fmt::format("name: \"{}\"", s.name));
+  if (s.start) add(fmt::format("start_utc: {}", s.start->iso(TimeScale::UTC, 3)));
+  else add("# start_utc: (none: the plan starts at the orbit's epoch)");
+  add("orbit:");
+  switch (s.orbit.kind) {
+    case OrbitSource::Kind::Embedded: add("  embedded: iss"); break;
+    case OrbitSource::Kind::Tle: add(fmt::format("  tle_file: \"{}\"", s.orbit.file)); break;
+    case OrbitSource::Kind::Omm: add(fmt::format("  omm_file: \"{}\"", s.orbit.file)); break;
+    case OrbitSource::Kind::Opm: add(fmt::format("  opm_file: \"{}\"", s.orbit.file)); break;
+    case OrbitSource::Kind::Keplerian:
+      add("  keplerian:  # osculating, GCRF");
+      add(fmt::format("    epoch_utc: {}", s.orbit.epoch.iso(TimeScale::UTC, 3)));
+      add(fmt::format("    perigee_height_km: {}", num(s.orbit.perigee_height / km)));
+      add(fmt::format("    apogee_height_km: {}", num(s.orbit.apogee_height / km)));
+      add(fmt::format("    inclination_deg: {}", num(s.orbit.inclination / deg)));
+      add(fmt::format("    raan_deg: {}", num(s.orbit.raan / deg)));
+      add(fmt::format("    arg_of_perigee_deg: {}", num(s.orbit.arg_of_perigee / deg)));
+      add(fmt::format("    true_anomaly_deg: {}", num(s.orbit.true_anomaly / deg)));
+      break;
+  }
+  if (s.orbit.norad) add(fmt::format("  norad: {}", *s.orbit.norad));
+  add("station:");
+  add(fmt::format("  name: \"{}\"", s.station_name));
+  add(fmt::format("  mass_kg: {}", num(s.station.mass)));
+  add(fmt::format("  drag_area_m2: {}", num(s.station.drag_area)));
+  add(fmt::format("  drag_coefficient: {}", num(s.station.drag_coefficient)));
+  add(fmt::format("  srp_area_m2: {}", num(s.station.srp_area)));
+  add(fmt::format("  srp_coefficient: {}", num(s.station.srp_coefficient)));
+  add("vehicles:");
+  for (const auto& v : s.vehicles) {
+    add(fmt::format("  - name: \"{}\"", v.name));
+    add(fmt::format("    dry_mass_kg: {}", num(v.dry_mass)));
+    add(fmt::format("    propellant_kg: {}", num(v.propellant)));
+    add("    engines:");
+    for (const auto& e : v.engines)
+      add(fmt::format("      - {{name: \"{}\", thrust_n: {}, isp_s: {}, count: {}}}", e.name, num(e.thrust),
+                      num(e.isp), e.count));
+  }
+  const PlannerSettings& p = s.strategy;
+  add("strategy:");
+  std::string targets;
+  for (double h : p.target_perigees) targets += (targets.empty() ? "" : ", ") + num(h / km);
+  add(fmt::format("  target_perigees_km: [{}]", targets));
+  add(fmt::format("  burn_spacing_h: {}", num(p.burn_spacing / hour)));
+  add(fmt::format("  final_perigee_km: {}", num(p.final_perigee / km)));
+  add(fmt::format("  max_burn_duration_s: {}", num(p.max_burn_duration)));
+  add(fmt::format("  final_window_h: {}", num(p.final_window / hour)));
+  add(fmt::format("  final_scan_step_s: {}", num(p.final_scan_step)));
+  add(fmt::format("  perigee_tolerance_m: {}", num(p.perigee_tolerance)));
+  add(fmt::format("  max_descent_h: {}", num(p.max_descent / hour)));
+  add(fmt::format("  attitude: {}", to_string(p.attitude)));
+  add(fmt::format("  burn_model: {}", p.impulsive ? "impulsive" : "finite"));
+  add("breakup:");
+  add(fmt::format("  altitude_km: {}", num(p.breakup_altitude / km)));
+  add("fragments:  # area_m2 is derived from a ballistic coefficient when one was given");
+  for (const auto& f : s.fragments)
+    add(fmt::format("  - {{name: \"{}\", mass_kg: {}, area_m2: {}, drag_coefficient: {}, count: {}}}", f.name,
+                    num(f.mass), num(f.reference_area), num(f.drag_coefficient), f.count));
+  add("target_zone:");
+  switch (s.target_zone.kind) {
+    case TargetZoneSpec::Kind::Default: add("  default: south-pacific"); break;
+    case TargetZoneSpec::Kind::GeoJson: add(fmt::format("  geojson_file: \"{}\"", s.target_zone.file)); break;
+    case TargetZoneSpec::Kind::Polygon: {
+      add(fmt::format("  name: \"{}\"", s.target_zone.name));
+      std::string v;
+      for (const auto& [lat, lon] : s.target_zone.vertices_deg) v += fmt::format("{}[{}, {}]", v.empty() ? "" : ", ", lat, lon);
+      add(fmt::format("  polygon_deg: [{}]", v));
+      break;
+    }
+  }
+  add("forces:  # as given (keys left out take the defaults listed by `deorbit propagate --help`)");
+  std::istringstream forces(s.forces_yaml);
+  for (std::string line; std::getline(forces, line);)
+    if (!line.empty()) add("  " + line);
+  if (s.space_weather_file.empty()) add("# space_weather_file: (none: the embedded CelesTrak table)");
+  else add(fmt::format("space_weather_file: \"{}\"", s.space_weather_file));
+  add("descent:");
+  add(fmt::format("  position_tolerance_m: {}", num(s.descent_position_tolerance)));
+  add(fmt::format("  sample_step_s: {}", num(s.descent_sample_step)));
+  add("outputs:");
+  add(fmt::format("  trajectory_step_s: {}", num(s.outputs.trajectory_step)));
+  add(fmt::format("  plot_format: {}", s.outputs.plot_format));
+  return o;
+}
+
+StateVector initial_state(const Scenario& s, const EarthOrientation& eop) {
+  FrameTransformer frames(eop);
+  StateVector at_epoch;
+  auto from_elements = [&](std::vector<MeanElements> sets, const std::string& what) {
+    if (sets.empty()) throw InputError(fmt::format("{}: no element set", what));
+    const MeanElements* pick = &sets.front();
+    if (s.orbit.norad) {
+      pick = nullptr;
+      for (const auto& e : sets)
+        if (e.object.catalogue_number == s.orbit.norad) pick = &e;
+      if (!pick) throw InputError(fmt::format("{}: no element set for NORAD {}", what, *s.orbit.norad));
+    }
+    Sgp4State st = Sgp4(*pick).at(pick->epoch);
+    if (!st.ok()) throw InputError(fmt::format("{}: SGP4 fails at the epoch: {}", what, st.message));
+    return frames.transform({pick->epoch, Frame::TEME, st.r, st.v}, Frame::GCRF);
+  };
+  switch (s.orbit.kind) {
+    case OrbitSource::Kind::Embedded: {
+      std::istringstream in{std::string(*embedded_data("iss_25544.tle"))};
+      TleReader reader(in, "embedded iss_25544.tle", {.strict = true});
+      std::vector<MeanElements> sets;
+      while (auto e = reader.next()) sets.push_back(*e);
+      at_epoch = from_elements(std::move(sets), "embedded ISS element set");
+      break;
+    }
+    case OrbitSource::Kind::Tle:
+      at_epoch = from_elements(read_tle_file(s.orbit.file, {.strict = true}).records, s.orbit.file);
+      break;
+    case OrbitSource::Kind::Omm:
+      at_epoch = from_elements(read_omm_file(s.orbit.file, {.strict = true}).records, s.orbit.file);
+      break;
+    case OrbitSource::Kind::Opm:
+      at_epoch = frames.transform(read_opm_file(s.orbit.file).state, Frame::GCRF);
+      break;
+    case OrbitSource::Kind::Keplerian: {
+      KeplerianElements k;
+      double rp = constants::wgs84_a + s.orbit.perigee_height, ra = constants::wgs84_a + s.orbit.apogee_height;
+      k.semi_major_axis = 0.5 * (rp + ra);
+      k.eccentricity = (ra - rp) / (ra + rp);
+      k.inclination = s.orbit.inclination;
+      k.raan = s.orbit.raan;
+      k.arg_of_perigee = s.orbit.arg_of_perigee;
+      k.true_anomaly = s.orbit.true_anomaly;
+      auto [r, v] = to_cartesian(k);
+      at_epoch = {s.orbit.epoch, Frame::GCRF, r, v};
+      break;
+    }
+  }
+  if (!s.start || *s.start == at_epoch.epoch) return at_epoch;
+  NumericalPropagatorSettings settings = s.forces;
+  settings.floor_altitude = s.strategy.breakup_altitude;
+  PropagationResult r = NumericalPropagator(settings, eop).propagate(at_epoch, *s.start, s.stack_mass());
+  if (r.status != PropagationStatus::ReachedEnd)
+    throw InputError(fmt::format("{}: the orbit cannot be propagated to start_utc {}: {}", s.file,
+                                 s.start->iso(TimeScale::UTC, 0), r.message));
+  return r.state;
+}
+
+}  // namespace deorbit

@@ -1,0 +1,143 @@
+// End-to-end: `deorbit plan` runs a scenario to report.json and the other outputs, explains a scenario, refuses bad
+// input with the file and line, and says when a plan is infeasible.
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include "support/run_command.h"
+#include "support/test_data.h"
+
+namespace {
+
+using deorbit::testing::CommandResult;
+using deorbit::testing::run_deorbit;
+using nlohmann::json;
+
+std::string out_dir(const std::string& name) {
+  std::string d = ::testing::TempDir() + "/" + std::to_string(getpid()) + "_" + name;
+  std::filesystem::remove_all(d);
+  return d;
+}
+
+json read_json(const std::string& path) {
+  std::ifstream in(path);
+  return json::parse(in);
+}
+
+// A quick scenario: a Progress-class vehicle from a 230 km orbit, one lowering burn, a short final-ignition window
+// (the footprint need not reach the zone in it: the test checks the outputs, not the verdict).
+const std::string kQuick = R"(name: quick plan
+orbit:
+  keplerian: {epoch_utc: 2031-01-15T00:00:00, perigee_height_km: 228, apogee_height_km: 232, inclination_deg: 51.64,
+              raan_deg: 120}
+station: {name: test stack, mass_kg: 20000, drag_area_m2: 60, drag_coefficient: 2.2}
+vehicles:
+  - {name: tug, dry_mass_kg: 1000, propellant_kg: 2000, engines: [{name: main, thrust_n: 3000, isp_s: 300}]}
+strategy:
+  target_perigees_km: [200]
+  burn_spacing_h: 2
+  final_perigee_km: 20
+  final_window_h: 3
+  final_scan_step_s: 300
+fragments:
+  - {name: light, mass_kg: 5, ballistic_coefficient_kg_m2: 10, count: 3}
+  - {name: heavy, mass_kg: 50, ballistic_coefficient_kg_m2: 500}
+target_zone: {default: south-pacific}
+forces:
+  gravity: {field: egm96, degree: 4}
+  drag: {atmosphere: nrlmsise00}
+)";
+
+// The whole chain (burns, scan of the final ignition, descents): quick when optimised, minutes under the sanitizers.
+TEST(PlanCliSlow, WritesTheReportAndOutputs) {
+  std::string scenario = deorbit::testing::write_temp_file("quick.yaml", kQuick);
+  std::string dir = out_dir("plan-quick");
+  CommandResult r = run_deorbit("plan " + scenario + " -o " + dir);
+  ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 4) << r.err << r.out;
+  EXPECT_NE(r.out.find("verdict: "), std::string::npos) << r.out;
+  json j = read_json(dir + "/report.json");
+  ASSERT_TRUE(j["feasible"].get<bool>()) << j["verdict"];
+  for (const char* key : {"inside_target_zone", "min_margin_km", "footprint", "burns", "breakup", "impacts"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  EXPECT_TRUE(j["inside_target_zone"].is_boolean());
+  EXPECT_TRUE(j["min_margin_km"].is_number());
+  EXPECT_TRUE(j["footprint"]["length_km"].is_number());
+  EXPECT_TRUE(j["footprint"]["width_km"].is_number());
+  ASSERT_EQ(j["burns"].size(), 2u);
+  for (const auto& b : j["burns"])
+    for (const char* key : {"start_utc", "duration_s", "delta_v_mps", "propellant_kg"}) EXPECT_TRUE(b.contains(key)) << key;
+  EXPECT_NEAR(j["burns"][0]["perigee_after_km"].get<double>(), 200.0, 0.1);
+  for (const char* key : {"epoch_utc", "lat_deg", "lon_deg"}) EXPECT_TRUE(j["breakup"].contains(key)) << key;
+  EXPECT_NEAR(j["breakup"]["altitude_km"].get<double>(), 78.0, 0.01);
+  ASSERT_EQ(j["impacts"].size(), 2u);
+  for (const auto& i : j["impacts"])
+    for (const char* key : {"lat_deg", "lon_deg", "epoch_utc", "speed_mps", "mass_kg"}) EXPECT_TRUE(i.contains(key)) << key;
+  // Propellant bookkeeping in the report.
+  double used = 0;
+  for (const auto& b : j["burns"]) used += b["propellant_kg"].get<double>();
+  EXPECT_NEAR(j["propellant_used_kg"].get<double>(), used, 1e-6);
+  EXPECT_NEAR(j["propellant_left_kg"].get<double>(), 2000.0 - used, 1e-6);
+  for (const char* f : {"footprint.geojson", "trajectory.czml", "trajectory.oem", "altitude.svg"})
+    EXPECT_TRUE(std::filesystem::exists(dir + "/" + f)) << f;
+  json geo = read_json(dir + "/footprint.geojson");
+  EXPECT_EQ(geo["type"], "FeatureCollection");
+  json czml = read_json(dir + "/trajectory.czml");
+  EXPECT_EQ(czml[0]["id"], "document");
+  std::ifstream oem(dir + "/trajectory.oem");
+  std::string first;
+  std::getline(oem, first);
+  EXPECT_NE(first.find("CCSDS_OEM_VERS"), std::string::npos);
+}
+
+TEST(PlanCli, ExplainPrintsEveryDefault) {
+  CommandResult r = run_deorbit("plan --explain");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* key : {"target_perigees_km:", "max_burn_duration_s:", "final_window_h:", "altitude_km: 78",
+                          "perigee_tolerance_m:", "attitude: retrograde", "default: south-pacific", "trajectory_step_s:"})
+    EXPECT_NE(r.out.find(key), std::string::npos) << key;
+}
+
+TEST(PlanCli, BadScenarioNamesFileLineAndKey) {
+  std::string text = kQuick;
+  text.replace(text.find("mass_kg: 20000"), 14, "mass_lb: 20000");
+  std::string scenario = deorbit::testing::write_temp_file("bad.yaml", text);
+  CommandResult r = run_deorbit("plan " + scenario + " -o " + out_dir("plan-bad"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(scenario + ":5:"), std::string::npos) << r.err;
+  // The required mass_kg is missing; the message shows the misspelt key beside it.
+  EXPECT_NE(r.err.find("station.mass_kg"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("mass_lb"), std::string::npos) << r.err;
+}
+
+// Slow under the sanitizers too (the coast to the first burn); the planner's own infeasibility tests run everywhere.
+TEST(PlanCliSlow, InfeasiblePlanSaysWhy) {
+  std::string text = kQuick;
+  text.replace(text.find("propellant_kg: 2000"), 19, "propellant_kg: 20");
+  std::string scenario = deorbit::testing::write_temp_file("short.yaml", text);
+  std::string dir = out_dir("plan-short");
+  CommandResult r = run_deorbit("plan " + scenario + " -o " + dir);
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.out.find("NOT FEASIBLE"), std::string::npos) << r.out;
+  json j = read_json(dir + "/report.json");
+  EXPECT_FALSE(j["feasible"].get<bool>());
+  EXPECT_FALSE(j["inside_target_zone"].get<bool>());
+  EXPECT_NE(j["verdict"].get<std::string>().find("not enough propellant"), std::string::npos) << j["verdict"];
+}
+
+// The default scenario end to end (optimised build only: it is the product's first command).
+TEST(PlanCliSlow, DefaultScenario) {
+  std::string dir = out_dir("plan-default");
+  CommandResult r = run_deorbit("plan -o " + dir);
+  ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 4) << r.err;
+  json j = read_json(dir + "/report.json");
+  ASSERT_TRUE(j["feasible"].get<bool>()) << j["verdict"];
+  EXPECT_EQ(j["burns"].size(), 3u);
+  EXPECT_GE(j["impacts"].size(), 20u);
+  EXPECT_LT(j["run_time_s"].get<double>(), 10.0);
+}
+
+}  // namespace

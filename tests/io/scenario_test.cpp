@@ -1,0 +1,178 @@
+// Scenario files of `deorbit plan`: the embedded default reads, --explain round-trips, and every class of bad input
+// is refused with the file, line and key.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <string>
+
+#include "deorbit/base/constants.h"
+#include "deorbit/base/error.h"
+#include "deorbit/io/scenario.h"
+
+namespace deorbit {
+namespace {
+
+ParseIssue issue_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const InputError& e) {
+    return e.issue();
+  }
+  ADD_FAILURE() << "no error";
+  return {};
+}
+
+// A small valid scenario; each bad-input case replaces one line of it.
+const std::string kGood =
+    "name: test\n"                                             // 1
+    "orbit:\n"                                                 // 2
+    "  keplerian: {epoch_utc: 2031-01-15T00:00:00, perigee_height_km: 216, apogee_height_km: 224, "
+    "inclination_deg: 51.64}\n"                                // 3
+    "station: {mass_kg: 430000, drag_area_m2: 1525, drag_coefficient: 2.0}\n"  // 4
+    "vehicles:\n"                                              // 5
+    "  - name: USDV\n"                                         // 6
+    "    dry_mass_kg: 14000\n"                                 // 7
+    "    propellant_kg: 16000\n"                               // 8
+    "    engines: [{name: Draco, thrust_n: 400, isp_s: 300, count: 30}]\n"  // 9
+    "strategy:\n"                                              // 10
+    "  target_perigees_km: [190, 160]\n"                       // 11
+    "  final_perigee_km: 0\n"                                  // 12
+    "breakup: {altitude_km: 78}\n"                             // 13
+    "fragments:\n"                                             // 14
+    "  - {name: panel, mass_kg: 20, ballistic_coefficient_kg_m2: 10}\n"     // 15
+    "  - {name: tank, mass_kg: 50, area_m2: 0.1, drag_coefficient: 1.5, count: 3}\n"  // 16
+    "target_zone: {default: south-pacific}\n";                 // 17
+
+std::string with_line(int line, const std::string& text) {
+  std::string out;
+  int n = 1;
+  std::size_t pos = 0;
+  while (pos < kGood.size()) {
+    std::size_t end = kGood.find('\n', pos);
+    std::string l = kGood.substr(pos, end - pos);
+    out += (n == line ? text : l) + "\n";
+    pos = end + 1;
+    ++n;
+  }
+  return out;
+}
+
+Scenario parse(const std::string& text) { return parse_scenario(text, "case.yaml", ""); }
+
+TEST(Scenario, ReadsAValidFile) {
+  Scenario s = parse(kGood);
+  EXPECT_EQ(s.name, "test");
+  EXPECT_EQ(s.orbit.kind, OrbitSource::Kind::Keplerian);
+  EXPECT_DOUBLE_EQ(s.orbit.perigee_height, 216e3);
+  EXPECT_NEAR(s.orbit.inclination, 51.64 * constants::deg, 1e-15);
+  EXPECT_DOUBLE_EQ(s.stack_mass(), 460000.0);
+  ASSERT_EQ(s.vehicles.size(), 1u);
+  EXPECT_EQ(s.vehicles[0].engines[0].count, 30);
+  EXPECT_EQ(s.strategy.target_perigees, (std::vector<double>{190e3, 160e3}));
+  EXPECT_DOUBLE_EQ(s.strategy.breakup_altitude, 78e3);
+  ASSERT_EQ(s.fragments.size(), 2u);
+  // A ballistic coefficient becomes an area for the given (here default, 1.0) drag coefficient.
+  EXPECT_NEAR(s.fragments[0].reference_area, 20.0 / 10.0, 1e-12);
+  EXPECT_NEAR(s.fragments[0].ballistic_coefficient(), 10.0, 1e-12);
+  EXPECT_EQ(s.fragments[1].count, 3);
+  EXPECT_EQ(s.target_zone.kind, TargetZoneSpec::Kind::Default);
+  EXPECT_DOUBLE_EQ(s.forces.spacecraft.mass, 460000.0);
+  EXPECT_DOUBLE_EQ(s.forces.spacecraft.drag_area, 1525.0);
+  DeorbitVehicle v = s.deorbit_vehicle();
+  EXPECT_DOUBLE_EQ(v.propellant, 16000.0);
+  EXPECT_EQ(v.engines.size(), 1u);
+}
+
+TEST(Scenario, EmbeddedDefaultAndExamplesRead) {
+  Scenario s = default_scenario();
+  EXPECT_GE(s.fragments.size(), 20u);
+  EXPECT_EQ(s.vehicles.at(0).engines.at(0).count, 30);
+  for (const char* f : {"iss-usdv.yaml", "iss-progress.yaml", "validation/progress-ms15.yaml",
+                        "validation/atv1-jules-verne.yaml"})
+    EXPECT_NO_THROW((void)read_scenario(std::string(DEORBIT_SOURCE_DIR) + "/examples/" + f)) << f;
+}
+
+TEST(Scenario, ExplainRoundTrips) {
+  Scenario s = default_scenario();
+  std::string text = explain_scenario(s);
+  Scenario again = parse_scenario(text, "explained.yaml", "");
+  std::string text2 = explain_scenario(again);
+  EXPECT_EQ(text2.substr(text2.find('\n')), text.substr(text.find('\n')));
+  EXPECT_NE(text.find("max_burn_duration_s: 3600"), std::string::npos);
+  EXPECT_NE(text.find("perigee_tolerance_m: 100"), std::string::npos);
+}
+
+struct BadCase {
+  int line;             // line of kGood to replace (0: append)
+  std::string text;     // its replacement
+  int error_line;       // expected line of the error
+  std::string field;    // expected key
+};
+
+TEST(Scenario, RefusesEveryBadInputClassWithFileLineAndKey) {
+  const std::vector<BadCase> cases = {
+      // Unknown keys, at the top and nested.
+      {1, "nmae: test", 1, "nmae"},
+      {9, "    engines: [{name: Draco, thrust_n: 400, isp_s: 300, cuont: 30}]", 9, "vehicles[0].engines[0].cuont"},
+      // Wrong units: the unit is part of the key. A required key with another unit is reported missing (at its
+      // mapping), an optional one as unknown.
+      {7, "    dry_mass_lb: 14000", 6, "vehicles[0].dry_mass_kg"},
+      {13, "breakup: {altitude_m: 78000}", 13, "breakup.altitude_m"},
+      // Impossible values.
+      {4, "station: {mass_kg: -5, drag_area_m2: 1525, drag_coefficient: 2.0}", 4, "station.mass_kg"},
+      {9, "    engines: [{name: Draco, thrust_n: 0, isp_s: 300}]", 9, "vehicles[0].engines[0].thrust_n"},
+      {9, "    engines: [{name: Draco, thrust_n: 400, isp_s: 300, count: 0}]", 9, "vehicles[0].engines[0].count"},
+      {11, "  target_perigees_km: [160, 190]", 11, "strategy.target_perigees_km"},
+      {12, "  final_perigee_km: 170", 12, "strategy.final_perigee_km"},
+      {13, "breakup: {altitude_km: 300}", 13, "breakup.altitude_km"},
+      {15, "  - {name: panel, mass_kg: 20, area_m2: 1, ballistic_coefficient_kg_m2: 10}", 15, "fragments[0].area_m2"},
+      {15, "  - {name: panel, mass_kg: 0, area_m2: 1}", 15, "fragments[0].mass_kg"},
+      {17, "target_zone: {polygon_deg: [[-100, 0], [0, 10], [10, 0]]}", 17, "target_zone.polygon_deg"},
+      {17, "target_zone: {polygon_deg: [[-30, 0], [0, 10]]}", 17, "target_zone.polygon_deg"},
+      {17, "target_zone: {default: atlantic}", 17, "target_zone.default"},
+      {3, "  keplerian: {epoch_utc: 2031-13-45, perigee_height_km: 216, apogee_height_km: 224, inclination_deg: 51.64}", 3,
+       "orbit.keplerian.epoch_utc"},
+      {3, "  keplerian: {epoch_utc: 2031-01-15T00:00:00, perigee_height_km: 216, apogee_height_km: 200, "
+          "inclination_deg: 51.64}", 3, "orbit.keplerian.apogee_height_km"},
+      {3, "  keplerian: {epoch_utc: 2031-01-15T00:00:00, perigee_height_km: 216, apogee_height_km: 224, "
+          "inclination_deg: 200}", 3, "orbit.keplerian.inclination_deg"},
+      {12, "  final_perigee_km: 0\n  attitude: sideways", 13, "strategy.attitude"},
+      // Wrong types.
+      {11, "  target_perigees_km: 190", 11, "strategy.target_perigees_km"},
+      {9, "    engines: Draco", 9, "vehicles[0].engines"},
+      // Two orbit sources at once.
+      {3, "  tle_file: x.tle\n  keplerian: {epoch_utc: 2031-01-15T00:00:00}", 4, "orbit.keplerian"},
+      {17, "target_zone: {default: south-pacific, geojson_file: zone.geojson}", 17, "target_zone.geojson_file"},
+      // A force section may not hold the stack's figures.
+      {17, "target_zone: {default: south-pacific}\nforces: {spacecraft: {mass_kg: 1}}", 18, "forces.spacecraft"},
+  };
+  for (const auto& c : cases) {
+    std::string text = with_line(c.line, c.text);
+    ParseIssue i = issue_of([&] { (void)parse(text); });
+    EXPECT_EQ(i.file, "case.yaml") << c.text;
+    if (c.error_line > 0) {
+      EXPECT_EQ(i.line, c.error_line) << c.text << "\n" << i.message();
+    }
+    EXPECT_EQ(i.field, c.field) << c.text << "\n" << i.message();
+    EXPECT_FALSE(i.expected.empty()) << c.text;
+  }
+}
+
+TEST(Scenario, RefusesSyntaxErrorsMissingFilesAndMissingSections) {
+  std::string no_fragments = kGood.substr(0, kGood.find("fragments:")) + "fragments: []\ntarget_zone: {default: south-pacific}\n";
+  ParseIssue f = issue_of([&] { (void)parse(no_fragments); });
+  EXPECT_EQ(f.field, "fragments");
+  EXPECT_EQ(f.line, 14);
+  ParseIssue i = issue_of([] { (void)parse_scenario("name: [unclosed\n", "syntax.yaml", ""); });
+  EXPECT_EQ(i.file, "syntax.yaml");
+  EXPECT_GT(i.line, 0);
+  EXPECT_THROW((void)read_scenario("/no/such/scenario.yaml"), InputError);
+  i = issue_of([] { (void)parse_scenario("name: x\n", "empty.yaml", ""); });
+  EXPECT_EQ(i.field, "orbit");
+  // A TLE file that does not exist is an error when the orbit is loaded (named by its path).
+  Scenario s = parse(with_line(3, "  tle_file: missing.tle"));
+  EXPECT_THROW((void)initial_state(s, EarthOrientation::none()), InputError);
+}
+
+}  // namespace
+}  // namespace deorbit
