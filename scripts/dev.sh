@@ -19,7 +19,7 @@ case "${1:-run}" in
     build build Release ;;
   run)
     build build Release
-    ./build/deorbit propagate ;;
+    ./build/deorbit plan ;;
   test)
     build build Release
     ctest --test-dir build --output-on-failure -j "$JOBS"
