@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include "deorbit/orbit/oem.h"
 #include "support/run_command.h"
 #include "support/test_data.h"
 
@@ -87,10 +88,13 @@ TEST(PlanCliSlow, WritesTheReportAndOutputs) {
   EXPECT_EQ(geo["type"], "FeatureCollection");
   json czml = read_json(dir + "/trajectory.czml");
   EXPECT_EQ(czml[0]["id"], "document");
-  std::ifstream oem(dir + "/trajectory.oem");
-  std::string first;
-  std::getline(oem, first);
-  EXPECT_NE(first.find("CCSDS_OEM_VERS"), std::string::npos);
+  // The OEM parses back (CCSDS reader) and runs from the start to the breakup.
+  const deorbit::Oem oem = deorbit::read_oem_file(dir + "/trajectory.oem");
+  ASSERT_EQ(oem.segments.size(), 1u);
+  ASSERT_GT(oem.segments[0].states.size(), 10u);
+  EXPECT_EQ(oem.segments[0].frame, deorbit::Frame::GCRF);
+  EXPECT_NEAR(oem.segments[0].states.back().epoch - deorbit::Epoch::from_iso(j["breakup"]["epoch_utc"].get<std::string>()),
+              0.0, 1e-3);
 }
 
 TEST(PlanCli, ExplainPrintsEveryDefault) {
