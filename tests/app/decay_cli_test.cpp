@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "deorbit/io/rdm.h"
+#include "deorbit/time/epoch.h"
 #include "support/run_command.h"
 #include "support/test_data.h"
 
@@ -24,7 +25,9 @@ std::string sw() { return deorbit::testing::shared_data("spaceweather/SW-All_202
 const std::string kQuick = " --as-of 2020-05-10T15:33:00Z --ensemble 4 --no-progress";
 
 TEST(DecayCli, JsonHasTheEpochsTheWindowAndThePoint) {
-  CommandResult r = run_deorbit("decay --tle " + y1() + " --space-weather " + sw() + kQuick + " --format json");
+  std::string track = deorbit::testing::write_temp_file("decay_window_track.geojson", "");
+  CommandResult r = run_deorbit("decay --tle " + y1() + " --space-weather " + sw() + kQuick + " --format json" +
+                                " --geojson " + track);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   for (const char* key : {"nominal_reentry_epoch", "window_start", "window_end"}) {
@@ -42,6 +45,22 @@ TEST(DecayCli, JsonHasTheEpochsTheWindowAndThePoint) {
   // The prediction epoch is the last element set before --as-of, and the observed re-entry is 1.0 to 1.1 days on.
   EXPECT_LT(j["prediction_epoch"].get<std::string>(), "2020-05-10T15:33:00Z");
   EXPECT_EQ(j["nominal_reentry_epoch"].get<std::string>().substr(0, 10), "2020-05-11");
+  // The ground track: before the window, the window up to the nominal re-entry, the rest of the window; the point.
+  std::ifstream g(track);
+  auto geo = nlohmann::json::parse(g);
+  ASSERT_EQ(geo["features"].size(), 4u);
+  const auto& f = geo["features"];
+  auto seconds = [](const nlohmann::json& a, const nlohmann::json& b) {
+    return deorbit::Epoch::from_iso(a.get<std::string>()) - deorbit::Epoch::from_iso(b.get<std::string>());
+  };
+  // Track samples are 30 s apart: each part ends within a sample of its boundary.
+  EXPECT_NEAR(seconds(f[0]["properties"]["end"], j["window_start"]), 0.0, 30.0);
+  EXPECT_NEAR(seconds(f[1]["properties"]["start"], j["window_start"]), 0.0, 30.0);
+  EXPECT_NEAR(seconds(f[1]["properties"]["end"], j["nominal_reentry_epoch"]), 0.0, 1.0);
+  EXPECT_NEAR(seconds(f[2]["properties"]["start"], j["nominal_reentry_epoch"]), 0.0, 30.0);
+  EXPECT_NEAR(seconds(f[2]["properties"]["end"], j["window_end"]), 0.0, 30.0);
+  EXPECT_GT(seconds(j["window_end"], j["nominal_reentry_epoch"]), 600.0);  // the third part is not empty
+  EXPECT_EQ(f[3]["geometry"]["type"], "Point");
 }
 
 TEST(DecayCli, RdmParsesBackWithItsMandatoryKeywords) {

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -19,6 +20,8 @@
 #include "deorbit/base/log.h"
 #include "deorbit/base/text.h"
 #include "deorbit/decay/decay_analysis.h"
+#include "deorbit/forces/gravity.h"
+#include "deorbit/forces/gravity_field.h"
 #include "deorbit/frames/transforms.h"
 #include "deorbit/io/geojson.h"
 #include "deorbit/io/plot.h"
@@ -26,6 +29,7 @@
 #include "deorbit/orbit/ccsds_kvn.h"
 #include "deorbit/orbit/omm.h"
 #include "deorbit/orbit/tle.h"
+#include "deorbit/propagate/numerical_propagator.h"
 
 namespace deorbit::app {
 namespace {
@@ -231,23 +235,53 @@ void write_history_plot(const std::string& path, const DecayAnalysis& a) {
   write_plot(plot, path);
 }
 
+// The ground track around the re-entry: the last orbits before the window, the window up to the nominal re-entry
+// (the nominal run), and the rest of the window as the orbit of the last revolution continued without drag (where
+// the object would be if it were still up: the places a later re-entry can happen).
 void write_track_geojson(const std::string& path, const DecayAnalysis& a, const DecayRequest& r,
                          const EarthOrientation& eop) {
   using nlohmann::json;
   const FrameTransformer frames(eop);
-  std::vector<Geodetic> track;
-  for (const auto& s : a.recording.track) track.push_back(to_geodetic(frames.transform(s, Frame::ITRF).r));
   const auto& p = a.prediction;
-  json window = {{"window_start", p.window_start ? json(iso(*p.window_start)) : json()},
-                 {"window_end", p.window_end ? json(iso(*p.window_end)) : json()},
-                 {"window_confidence", r.ensemble.confidence}};
-  std::vector<json> features;
-  if (track.size() >= 2) {
+  const auto& states = a.recording.track;
+  const Epoch nominal = p.nominal.epoch;
+  const Epoch window_start = p.window_start ? std::min(*p.window_start, nominal) : nominal;
+  const Epoch window_end = p.window_end ? std::max(*p.window_end, nominal) : nominal;
+  const json window = {{"window_start", p.window_start ? json(iso(*p.window_start)) : json()},
+                       {"window_end", p.window_end ? json(iso(*p.window_end)) : json()},
+                       {"window_confidence", r.ensemble.confidence}};
+  auto line = [&](const std::vector<StateVector>& part, const std::string& name, std::vector<json>& out) {
+    if (part.size() < 2) return;
+    std::vector<Geodetic> track;
+    for (const auto& s : part) track.push_back(to_geodetic(frames.transform(s, Frame::ITRF).r));
     json props = window;
-    props["name"] = "final orbits (nominal run)";
-    props["start"] = iso(a.recording.track.front().epoch);
-    props["end"] = iso(a.recording.track.back().epoch);
-    features.push_back(geojson::line_feature(track, props));
+    props["name"] = name;
+    props["start"] = iso(part.front().epoch);
+    props["end"] = iso(part.back().epoch);
+    out.push_back(geojson::line_feature(track, props));
+  };
+  std::vector<json> features;
+  std::vector<StateVector> before, inside;
+  for (const auto& s : states) {
+    if (s.epoch >= window_start - 3 * 3600.0 && s.epoch <= window_start) before.push_back(s);
+    if (s.epoch >= window_start && s.epoch <= nominal) inside.push_back(s);
+  }
+  line(before, "final orbits before the re-entry window (nominal run)", features);
+  line(inside, "re-entry window up to the nominal re-entry (nominal run)", features);
+  if (p.nominal.reentered && window_end > nominal && !states.empty()) {
+    // Continue the last revolution (about 90 minutes before the nominal re-entry) without drag.
+    const Epoch from = nominal - 5400.0;
+    auto it = std::lower_bound(states.begin(), states.end(), from,
+                               [](const StateVector& s, const Epoch& t) { return s.epoch < t; });
+    const StateVector& start = it == states.end() ? states.front() : *it;
+    NumericalPropagatorSettings settings;
+    settings.forces.push_back(std::make_shared<SphericalHarmonicGravity>(egm96_embedded(), 8, 8));
+    settings.position_tolerance = 10.0;
+    std::vector<StateVector> continued, after;
+    const PropagationResult run = NumericalPropagator(settings, eop).sample(start, window_end, 30.0, continued);
+    for (const auto& s : continued)
+      if (s.epoch >= nominal) after.push_back(s);
+    if (run.ok()) line(after, "re-entry window after the nominal re-entry (last orbit continued without drag)", features);
   }
   json props = window;
   props["name"] = p.nominal.reentered ? "nominal re-entry" : "end of run (no re-entry before the horizon)";
@@ -286,7 +320,7 @@ int run_decay(const DecayOptions& o) {
   r.ensemble.threads = o.threads;
   r.horizon = (o.horizon_days > 0 ? o.horizon_days : (o.lifetime ? 3650.0 : 120.0)) * kDay;
   if (!o.history_file.empty() || !o.plot_file.empty()) r.history_step = o.lifetime ? 6 * 3600.0 : 600.0;
-  if (!o.geojson_file.empty()) r.track_span = 3 * 3600.0;  // about two orbits before re-entry
+  if (!o.geojson_file.empty()) r.track_span = r.horizon;  // the whole run: the window may span days
   EarthOrientation eop = o.eop_file.empty() ? EarthOrientation() : EarthOrientation::read(o.eop_file);
 
   ProgressBar bar(!o.no_progress);
