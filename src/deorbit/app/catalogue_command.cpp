@@ -190,7 +190,7 @@ CLI::Option* add_catalogue_options(CLI::App& cmd, CatalogueOptions& o) {
   cmd.add_option("--threads", o.threads, "--catalogue: worker threads [default: 0 = all cores]");
   cmd.add_option("--precision", o.precision, "--catalogue --format binary: double or float values")
       ->capture_default_str();
-  cmd.footer(
+  cmd.footer(cmd.get_footer() + "\n\n" +
       "Catalogue mode (--catalogue FILE):\n"
       "  Every element set in FILE (TLE, or CCSDS OMM as KVN, XML, JSON or CSV: told apart by content) is\n"
       "  propagated with the batch SGP4 path (vectorised, --threads cores) from --from to --to every --step\n"

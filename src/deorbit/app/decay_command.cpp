@@ -341,7 +341,7 @@ int run_decay(const DecayOptions& o) {
 
 void add_decay_command(CLI::App& app, DecayOptions& o, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("decay", "Predict the natural decay and re-entry of one object");
-  cmd->description(
+  cmd->footer(
       "Predict when and where an object left alone re-enters (80 km, CCSDS RDM's REENTRY_ALTITUDE).\n\n"
       "The element sets of the object (TLE or OMM file, or the embedded ISS) give the history: the last one is the\n"
       "prediction epoch, those of the 5 days before it feed a drag fit (a density scale factor on NRLMSISE-00,\n"

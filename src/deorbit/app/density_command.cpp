@@ -108,7 +108,7 @@ int run_density(const DensityOptions& o, std::ostream& out) {
 
 void add_density_command(CLI::App& app, DensityOptions& o, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("density", "Print an atmosphere model's density at one place and time (JSON)");
-  cmd->description(
+  cmd->footer(
       "Print the neutral-atmosphere density (and temperature) of one model at one place and time, as one JSON\n"
       "object on stdout.\n\n"
       "Models:\n"

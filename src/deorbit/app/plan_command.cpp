@@ -133,7 +133,7 @@ int run_plan(const PlanOptions& o) {
 
 void add_plan_command(CLI::App& app, PlanOptions& o, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("plan", "Plan a controlled re-entry: burns, breakup, debris footprint");
-  cmd->description(
+  cmd->footer(
       "Plan a controlled re-entry from a scenario file (YAML; without one, the embedded ISS scenario\n"
       "examples/iss-usdv.yaml): the perigee-lowering burns and the final burn of the deorbit vehicles (finite\n"
       "burns with mass flow, solved on the numerically propagated orbit), the breakup at the scenario's altitude\n"

@@ -200,7 +200,7 @@ int run_propagate(const PropagateOptions& o) {
 
 void add_propagate_command(CLI::App& app, PropagateOptions& o, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("propagate", "Write an ephemeris of one object over a time span");
-  cmd->description(
+  cmd->footer(
       "Write an ephemeris of one object over a time span.\n\n"
       "The orbit comes from a TLE or CCSDS OMM file (propagated with SGP4, WGS-72, output in TEME and converted),\n"
       "from a CCSDS OPM state vector (propagated as two-body motion), or, with no file, from the embedded ISS\n"
