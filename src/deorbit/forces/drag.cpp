@@ -18,15 +18,17 @@ Drag::Drag(std::shared_ptr<const Atmosphere> atmosphere, std::shared_ptr<const S
     throw InputError("drag: the density scale factor must be a finite number >= 0");
 }
 
-AtmosphereInput Drag::atmosphere_input(const ForceContext& ctx) const {
+AtmosphereInput atmosphere_input(const ForceContext& ctx, const SpaceWeather& weather) {
   AtmosphereInput in;
   in.epoch = ctx.epoch;
   in.place = to_geodetic(ctx.r_itrf);
   Vec3 sun_itrf = ctx.gcrf_to_itrf * ctx.sun;
   in.local_solar_time = local_apparent_solar_time(in.place.longitude, std::atan2(sun_itrf.y(), sun_itrf.x()));
-  in.weather = weather_->at(ctx.epoch);
+  in.weather = weather.at(ctx.epoch);
   return in;
 }
+
+AtmosphereInput Drag::atmosphere_input(const ForceContext& ctx) const { return deorbit::atmosphere_input(ctx, *weather_); }
 
 Vec3 Drag::acceleration(const ForceContext& ctx) const {
   if (!ctx.spacecraft) throw InputError("drag: no spacecraft properties in the force context");

@@ -13,6 +13,10 @@ namespace deorbit {
 
 //! a = -1/2 * scale * rho * Cd * A / m * |v_rel| v_rel, with v_rel = v - omega x r (no winds). The geodetic point
 //! is computed on WGS84 from ctx.r_itrf; the local apparent solar time from ctx.sun rotated to ITRF.
+//! The atmosphere model's input at a force context: epoch, geodetic point of ctx.r_itrf, local apparent solar time
+//! from ctx.sun, and the space weather of the epoch. Shared by every drag force (orbits, fragments).
+[[nodiscard]] AtmosphereInput atmosphere_input(const ForceContext& ctx, const SpaceWeather& weather);
+
 class Drag final : public ForceModel {
  public:
   Drag(std::shared_ptr<const Atmosphere> atmosphere, std::shared_ptr<const SpaceWeather> weather,

@@ -6,6 +6,7 @@
 
 #include "deorbit/atmosphere/us_standard_1976.h"
 #include "deorbit/base/error.h"
+#include "deorbit/forces/drag.h"
 #include "deorbit/frames/geodetic.h"
 #include "deorbit/reentry/drag_coefficient_mach.h"
 
@@ -30,12 +31,7 @@ FragmentDrag::FragmentDrag(std::shared_ptr<const Atmosphere> atmosphere, std::sh
 
 FragmentDrag::Flow FragmentDrag::flow(const ForceContext& ctx) const {
   if (!ctx.spacecraft) throw InputError("fragment drag: no fragment properties in the force context");
-  AtmosphereInput in;
-  in.epoch = ctx.epoch;
-  in.place = to_geodetic(ctx.r_itrf);
-  Vec3 sun_itrf = ctx.gcrf_to_itrf * ctx.sun;
-  in.local_solar_time = local_apparent_solar_time(in.place.longitude, std::atan2(sun_itrf.y(), sun_itrf.x()));
-  in.weather = weather_->at(ctx.epoch);
+  const AtmosphereInput in = atmosphere_input(ctx, *weather_);
   Flow f;
   f.density = atmosphere_->evaluate(in).density;
   f.speed_of_sound = us_standard_1976(in.place.height).speed_of_sound;

@@ -109,24 +109,9 @@ const LandMask& LandMask::embedded() {
 }
 
 LandMask LandMask::read_geojson(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("{}: cannot open the land polygon file", path.string()));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
   const std::string file = path.string();
-  auto fail = [&](const std::string& key, const std::string& what) {
-    ParseIssue issue;
-    issue.file = file;
-    issue.field = key;
-    issue.expected = what;
-    throw InputError(issue);
-  };
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(buffer.str());
-  } catch (const nlohmann::json::parse_error& e) {
-    fail("(document)", fmt::format("valid JSON ({})", e.what()));
-  }
+  auto fail = [&](const std::string& key, const std::string& what) { sphere_polygon::fail(file, key, what); };
+  const nlohmann::json doc = sphere_polygon::read_json_file(path, "land polygon");
   std::vector<Polygon> polygons;
   auto read_ring = [&](const nlohmann::json& ring, const std::string& key) {
     Ring out;

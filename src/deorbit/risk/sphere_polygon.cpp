@@ -3,14 +3,39 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
 
 #include <s2/s2latlng.h>
 #include <s2/s2loop_measures.h>
 #include <s2/s2point_span.h>
 
+#include "deorbit/base/error.h"
 #include "deorbit/reentry/footprint.h"
 
 namespace deorbit::sphere_polygon {
+
+void fail(const std::string& file, const std::string& key, const std::string& expected) {
+  ParseIssue issue;
+  issue.file = file;
+  issue.field = key;
+  issue.expected = expected;
+  throw InputError(issue);
+}
+
+nlohmann::json read_json_file(const std::filesystem::path& path, const std::string& what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(fmt::format("{}: cannot open the {} file", path.string(), what));
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  try {
+    return nlohmann::json::parse(buffer.str());
+  } catch (const nlohmann::json::parse_error& e) {
+    fail(path.string(), "(document)", fmt::format("valid JSON ({})", e.what()));
+  }
+}
 
 std::vector<S2Point> to_points(const std::vector<std::pair<double, double>>& ll, double max_step_deg) {
   std::vector<S2Point> out;
@@ -18,26 +43,13 @@ std::vector<S2Point> to_points(const std::vector<std::pair<double, double>>& ll,
     S2Point p = S2LatLng::FromDegrees(lat, lon).Normalized().ToPoint();
     if (out.empty() || out.back() != p) out.push_back(p);
   };
+  // Each edge, the closing one back to the first vertex included (the ring may be given open), densified.
   const std::size_t n = ll.size();
   for (std::size_t i = 0; i < n; ++i) {
     auto [lon0, lat0] = ll[i];
     push(lon0, lat0);
-    if (max_step_deg <= 0 || i + 1 == n) continue;
-    auto [lon1, lat1] = ll[i + 1];
-    double dlon = lon1 - lon0;
-    if (dlon > 180) dlon -= 360;
-    if (dlon < -180) dlon += 360;
-    const double dlat = lat1 - lat0;
-    const int steps = static_cast<int>(std::ceil(std::max(std::abs(dlon), std::abs(dlat)) / max_step_deg));
-    for (int k = 1; k < steps; ++k) {
-      double f = static_cast<double>(k) / steps;
-      push(lon0 + f * dlon, lat0 + f * dlat);
-    }
-  }
-  // The closing edge back to the first vertex, densified too (the ring may be given open).
-  if (max_step_deg > 0 && n >= 2) {
-    auto [lon0, lat0] = ll[n - 1];
-    auto [lon1, lat1] = ll[0];
+    if (max_step_deg <= 0 || n < 2) continue;
+    auto [lon1, lat1] = ll[(i + 1) % n];
     double dlon = lon1 - lon0;
     if (dlon > 180) dlon -= 360;
     if (dlon < -180) dlon += 360;

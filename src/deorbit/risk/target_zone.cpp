@@ -89,24 +89,9 @@ TargetZone TargetZone::south_pacific_default() {
 }
 
 TargetZone TargetZone::read_geojson(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("{}: cannot open the target zone file", path.string()));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
   const std::string file = path.string();
-  auto fail = [&](const std::string& key, const std::string& what) {
-    ParseIssue issue;
-    issue.file = file;
-    issue.field = key;
-    issue.expected = what;
-    throw InputError(issue);
-  };
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(buffer.str());
-  } catch (const nlohmann::json::parse_error& e) {
-    fail("(document)", fmt::format("valid JSON ({})", e.what()));
-  }
+  auto fail = [&](const std::string& key, const std::string& what) { sphere_polygon::fail(file, key, what); };
+  const nlohmann::json doc = sphere_polygon::read_json_file(path, "target zone");
   std::string name = path.stem().string();
   const nlohmann::json* geometry = &doc;
   if (doc.is_object() && doc.value("type", "") == "FeatureCollection") {
