@@ -8,19 +8,12 @@
 #include "deorbit/base/constants.h"
 #include "deorbit/base/error.h"
 #include "deorbit/io/scenario.h"
+#include "support/expect_error.h"
 
 namespace deorbit {
 namespace {
 
-ParseIssue issue_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.issue();
-  }
-  ADD_FAILURE() << "no error";
-  return {};
-}
+using testing::issue_of;
 
 // A small valid scenario; each bad-input case replaces one line of it.
 const std::string kGood =

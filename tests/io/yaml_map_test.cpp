@@ -4,19 +4,12 @@
 
 #include "deorbit/base/error.h"
 #include "deorbit/io/yaml_map.h"
+#include "support/expect_error.h"
 
 namespace deorbit {
 namespace {
 
-ParseIssue issue_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.issue();
-  }
-  ADD_FAILURE() << "no error";
-  return {};
-}
+using testing::issue_of;
 
 TEST(YamlMap, ReadsTypedValuesWithDefaults) {
   auto y = YamlMap::load_text("a: 1.5\nb: 3\nflag: true\nname: egm96\nlist: [sun, moon]\nsub:\n  x: 2\n", "t.yaml");

@@ -1,4 +1,4 @@
-// Test helper: a call must throw InputError whose message contains the given words.
+// Test helpers for errors: a call must throw InputError whose message contains the given words; the issue it names.
 #pragma once
 
 #include <functional>
@@ -17,6 +17,17 @@ inline void expect_error(const std::function<void()>& f, const std::string& word
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
   }
+}
+
+//! The ParseIssue of the InputError a call throws (empty, with a test failure, if it throws none).
+inline ParseIssue issue_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const InputError& e) {
+    return e.issue();
+  }
+  ADD_FAILURE() << "no error";
+  return {};
 }
 
 }  // namespace deorbit::testing
