@@ -180,6 +180,16 @@ TEST(EclipseDetector, CylindricalShadowHasOneEdge) {
   EXPECT_THROW((void)eclipse_detector(start, EclipseBoundary::umbra, ShadowModel::none), InputError);
 }
 
+TEST(NumericalPropagator, SharesEarthRotationNodesOnlyFromItsOwnTable) {
+  NumericalPropagatorSettings s;
+  s.forces.push_back(std::make_shared<PointMassGravity>(egm_mu));
+  const NumericalPropagator first(s);
+  const NumericalPropagator second(s, EarthOrientation::none(), first.earth_rotation_nodes());
+  EXPECT_EQ(second.earth_rotation_nodes(), first.earth_rotation_nodes());
+  const EarthOrientation other;
+  EXPECT_THROW(NumericalPropagator(s, other, first.earth_rotation_nodes()), InputError);
+}
+
 // A force that only burns propellant, to check that the propagator integrates ForceModel::mass_rate.
 class MassSink final : public ForceModel {
  public:

@@ -83,9 +83,10 @@ DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model,
   const FrameTransformer frames(eop);
   const StateVector initial = frames.transform({t0, Frame::TEME, s0.r, s0.v}, Frame::GCRF);
 
+  const auto nodes = std::make_shared<EarthRotationNodes>(eop);  // shared by every trial of the solver
   auto evaluate = [&](double log_scale) {
     ++fit.evaluations;
-    NumericalPropagator propagator(decay_propagator_settings(model, craft, weather, std::exp(log_scale)), eop);
+    NumericalPropagator propagator(decay_propagator_settings(model, craft, weather, std::exp(log_scale)), eop, nodes);
     std::vector<StateVector> states;
     states.reserve(static_cast<std::size_t>(n) + 1);
     (void)propagator.sample(initial, t_end, step, states);

@@ -41,8 +41,9 @@ struct MemberInput {
 
 ReentryRun run_to_reentry(const StateVector& initial, const DecayModel& model, const Spacecraft& craft,
                           std::shared_ptr<const SpaceWeather> weather, double density_scale, const Epoch& horizon,
-                          const EarthOrientation& eop, RunRecording* rec) {
-  NumericalPropagator propagator(decay_propagator_settings(model, craft, std::move(weather), density_scale), eop);
+                          const EarthOrientation& eop, RunRecording* rec, std::shared_ptr<EarthRotationNodes> nodes) {
+  NumericalPropagator propagator(decay_propagator_settings(model, craft, std::move(weather), density_scale), eop,
+                                 std::move(nodes));
   StepHandler<7> on_step;
   double sum = 0, low = 0;
   long count = 0;
@@ -115,6 +116,7 @@ ReentryPrediction predict_reentry(const StateVector& initial, const DecayModel& 
   DecayModel member_model = model;
   member_model.max_step = ensemble.member_max_step;
   std::vector<ReentryRun> runs(static_cast<std::size_t>(runs_total));
+  const auto nodes = std::make_shared<EarthRotationNodes>(eop);  // one store for all members and threads
   std::atomic<int> next{0};
   std::mutex progress_mutex;
   int done = 0;
@@ -128,7 +130,7 @@ ReentryPrediction predict_reentry(const StateVector& initial, const DecayModel& 
                          : weather->with_scaled_predictions(std::exp(in.log_f107), std::exp(in.log_ap));
         runs[static_cast<std::size_t>(i)] =
             run_to_reentry(initial, i == 0 ? model : member_model, craft, table,
-                           density_scale * std::exp(in.log_scale), horizon, eop);
+                           density_scale * std::exp(in.log_scale), horizon, eop, nullptr, nodes);
       } catch (...) {
         std::lock_guard lock(progress_mutex);
         if (!failure) failure = std::current_exception();

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "deorbit/decay/decay_model.h"
+#include "deorbit/frames/earth_rotation.h"
 #include "deorbit/frames/geodetic.h"
 #include "deorbit/time/earth_orientation.h"
 
@@ -52,11 +53,13 @@ struct RunRecording {
   double track_span = 0.0;   //!< [s]; 0: no track
 };
 
-//! Runs `initial` with scale factor k until the re-entry altitude or `horizon`.
+//! Runs `initial` with scale factor k until the re-entry altitude or `horizon`. `nodes`: Earth-rotation nodes made
+//! from `eop` to share between runs (an ensemble shares one store), or null.
 [[nodiscard]] ReentryRun run_to_reentry(const StateVector& initial, const DecayModel& model, const Spacecraft& craft,
                                         std::shared_ptr<const SpaceWeather> weather, double density_scale,
                                         const Epoch& horizon, const EarthOrientation& eop,
-                                        RunRecording* recording = nullptr);
+                                        RunRecording* recording = nullptr,
+                                        std::shared_ptr<EarthRotationNodes> nodes = nullptr);
 
 struct EnsembleSettings {
   int members = 100;            //!< [-] including the nominal run; 1 = nominal only (no window)

@@ -53,7 +53,8 @@ struct RadiusRange {
 
 DeorbitPlanner::DeorbitPlanner(NumericalPropagatorSettings natural, DeorbitVehicle vehicle, PlannerSettings settings,
                                const EarthOrientation& eop)
-    : natural_(std::move(natural)), vehicle_(std::move(vehicle)), settings_(std::move(settings)), eop_(&eop) {
+    : natural_(std::move(natural)), vehicle_(std::move(vehicle)), settings_(std::move(settings)), eop_(&eop),
+      nodes_(std::make_shared<EarthRotationNodes>(eop)) {
   if (vehicle_.engines.empty()) throw InputError("deorbit planner: the deorbit vehicle has no engines");
   for (const auto& e : vehicle_.engines)
     if (!(e.thrust > 0) || !(e.isp > 0) || e.count < 1)
@@ -104,7 +105,7 @@ PropagationResult DeorbitPlanner::fly(const StateVector& start, double mass, con
     events = thrust->switch_events(start.epoch);
     s.forces.push_back(std::move(thrust));
   }
-  NumericalPropagator propagator(std::move(s), *eop_);
+  NumericalPropagator propagator(std::move(s), *eop_, nodes_);
   return propagator.propagate(start, end, mass, events, on_step);
 }
 
@@ -165,7 +166,7 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
     }
     NumericalPropagatorSettings s = natural_;
     s.floor_altitude = breakup;
-    NumericalPropagator p(std::move(s), *eop_);
+    NumericalPropagator p(std::move(s), *eop_, nodes_);
     std::vector<EventDetector<7>> ev{apsis_detector<7>(EventDirection::Decreasing, EventAction::Stop, "apoapsis")};
     PropagationResult r = p.propagate(from, from.epoch + 2.0 * period_of(from), from_mass, ev);
     if (r.status == PropagationStatus::StoppedByEvent) {
@@ -360,7 +361,7 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
   {
     NumericalPropagatorSettings s = natural_;
     s.floor_altitude = breakup;
-    NumericalPropagator p(std::move(s), *eop_);
+    NumericalPropagator p(std::move(s), *eop_, nodes_);
     PropagationResult r = p.sample(coast, coast.epoch + settings_.final_window, settings_.final_scan_step,
                                    coast_samples, coast_mass);
     if (r.status != PropagationStatus::ReachedEnd && coast_samples.empty())

@@ -17,9 +17,11 @@
 
 #include <functional>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "deorbit/frames/earth_rotation.h"
 #include "deorbit/maneuver/burn.h"
 #include "deorbit/propagate/numerical_propagator.h"
 
@@ -117,6 +119,7 @@ class DeorbitPlanner {
   DeorbitVehicle vehicle_;
   PlannerSettings settings_;
   const EarthOrientation* eop_;
+  std::shared_ptr<EarthRotationNodes> nodes_;  // shared by every trial run of the planner (thread-safe)
 };
 
 }  // namespace deorbit

@@ -68,8 +68,12 @@ std::string_view to_string(PropagationStatus status) {
   return "?";
 }
 
-NumericalPropagator::NumericalPropagator(NumericalPropagatorSettings settings, const EarthOrientation& eop)
-    : settings_(std::move(settings)), eop_(&eop), nodes_(std::make_shared<EarthRotationNodes>(eop)) {
+NumericalPropagator::NumericalPropagator(NumericalPropagatorSettings settings, const EarthOrientation& eop,
+                                         std::shared_ptr<EarthRotationNodes> nodes)
+    : settings_(std::move(settings)), eop_(&eop),
+      nodes_(nodes ? std::move(nodes) : std::make_shared<EarthRotationNodes>(eop)) {
+  if (&nodes_->eop() != eop_)
+    throw InputError("numerical propagator: the Earth-rotation nodes were made from another EOP table");
   if (settings_.forces.empty()) throw InputError("numerical propagator: no force model given");
   for (const auto& f : settings_.forces)
     if (!f) throw InputError("numerical propagator: a force model is missing (null)");

@@ -58,9 +58,13 @@ struct PropagationResult {
 
 class NumericalPropagator {
  public:
-  //! The EOP table is kept by reference and must outlive the propagator.
+  //! The EOP table is kept by reference and must outlive the propagator. `nodes`: an Earth-rotation node store to
+  //! share with other propagators and detectors (made from the same table; checked), so that short-lived
+  //! propagators (one per fragment, per planner trial, per ensemble member) do not each recompute the nutation
+  //! series; without one the propagator makes its own.
   explicit NumericalPropagator(NumericalPropagatorSettings settings,
-                               const EarthOrientation& eop = EarthOrientation::none());
+                               const EarthOrientation& eop = EarthOrientation::none(),
+                               std::shared_ptr<EarthRotationNodes> nodes = nullptr);
 
   //! Propagates `initial` (any frame; converted to GCRF) with mass `mass` [kg] (<= 0: the spacecraft's) to `end`
   //! (before the start: backward). Extra event detectors see times [s] since initial.epoch and the OrbitState.

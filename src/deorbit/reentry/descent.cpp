@@ -88,15 +88,16 @@ std::vector<FragmentDescent> descend(const StateVector& breakup_gcrf, std::span<
                                                                   settings.gravity_order, GravityFallback::none());
 
   // The density jumps where the descent atmosphere switches models: restart the integrator there (either way).
+  // One Earth-rotation node store for the detector, the samples and every fragment's propagator.
+  const std::shared_ptr<EarthRotationNodes> nodes = make_earth_rotation_nodes(eop);
   std::vector<EventDetector<7>> events;
   if (h0 > DescentAtmosphere::switch_height)
     events.push_back(altitude_detector(start.epoch, DescentAtmosphere::switch_height, EventDirection::Both,
-                                       EventAction::ResetState, make_earth_rotation_nodes(eop),
-                                       "atmosphere switch (86 km)"));
+                                       EventAction::ResetState, nodes, "atmosphere switch (86 km)"));
 
   // Samples go to ITRF through the interpolated hourly Earth-orientation nodes (as the propagator's forces see the
   // Earth), not a full IAU 2006/2000A evaluation per sample.
-  EarthRotationCache rotation(eop);
+  EarthRotationCache rotation(nodes);
   auto to_itrf_state = [&rotation](const Epoch& t, const Vec3& r, const Vec3& v) {
     EarthAttitude att = rotation.at(t);
     Vec3 r_itrf = att.gcrf_to_itrf * r;
@@ -117,7 +118,7 @@ std::vector<FragmentDescent> descend(const StateVector& breakup_gcrf, std::span<
     ps.max_step = 60.0;
     ps.floor_altitude = settings.ground_altitude;
     ps.eclipse_events = false;
-    NumericalPropagator propagator(ps, eop);
+    NumericalPropagator propagator(ps, eop, nodes);
 
     FragmentDescent d;
     long next = 0;
