@@ -37,7 +37,7 @@ struct PointMass {
 };
 
 State iss_start() {
-  State y;  // GCRF state of ../shared/data/orekit-reference (2025-01-01T12:00:00 UTC)
+  State y;  // GCRF state of tests/data/orekit-reference (2025-01-01T12:00:00 UTC)
   y << 552012.464072, -5088971.465786, -4478046.272060, 5948.574568045, 3525.474953144, -3272.328663339, 450000.0;
   return y;
 }

@@ -1,4 +1,4 @@
-// Benchmark of the numerical propagator on Orekit reference case D (../shared/data/orekit-reference/README.md):
+// Benchmark of the numerical propagator on Orekit reference case D (tests/data/orekit-reference/README.md):
 // the ISS for one day with EGM96 20x20, NRLMSISE-00 with space weather, Sun, Moon and SRP, at Orekit's 1 mm
 // tolerance rule. Reports ms per simulated day and microseconds per force evaluation (one core). Cases B and C too.
 #include <memory>
@@ -19,13 +19,13 @@ namespace {
 using namespace deorbit;
 
 const EarthOrientation& eop() {
-  static const EarthOrientation table = EarthOrientation::read(DEORBIT_SHARED_DATA "/spaceweather/EOP-All-v1.1_2025-01-10.txt");
+  static const EarthOrientation table = EarthOrientation::read(DEORBIT_TEST_DATA "/spaceweather/EOP-All-v1.1_2025-01-10_from-2000.txt");
   return table;
 }
 
 NumericalPropagatorSettings settings(char which) {
   static const auto weather = std::make_shared<const SpaceWeather>(
-      SpaceWeather::read(DEORBIT_SHARED_DATA "/spaceweather/SpaceWeather-All-v1.2_2025-01-10.txt"));
+      SpaceWeather::read(DEORBIT_TEST_DATA "/spaceweather/SpaceWeather-All-v1.2_2025-01-10_from-2000.txt"));
   NumericalPropagatorSettings s;
   s.spacecraft = {450000.0, 1500.0, 2.2, 1500.0, 1.3};
   s.position_tolerance = 1e-3;

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """SGP4 throughput of deorbit side by side with other SGP4 programs, in one run, on the same work.
 
-Work: every object of a TLE catalogue (default ../shared/data/tle/active_2025-10-03.tle) x 1,440 one-minute steps
+Work: every object of a TLE catalogue (default tests/data/tle/active_2025-10-03_sample.tle, every 16th object) x 1,440 one-minute steps
 from the latest element epoch. Programs:
 
   deorbit      build/bench/sgp4_bench: the batch API (best kernel of this CPU) on one thread and on all cores,
@@ -249,7 +249,8 @@ def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--build-dir", default=os.path.join(ROOT, "build"))
     p.add_argument("--jobs", type=int, default=2, help="parallel build jobs if a build is needed")
-    p.add_argument("--tle", default=os.path.join(ROOT, "..", "shared", "data", "tle", "active_2025-10-03.tle"))
+    p.add_argument("--tle", default=os.path.join(ROOT, "tests", "data", "tle", "active_2025-10-03_sample.tle"),
+                   help="TLE catalogue (default: the 804-object sample the repository carries; pass a whole catalogue)")
     p.add_argument("--repeats", type=int, default=3)
     p.add_argument("--satjs-stride", type=int, default=1, help="satellite.js: every n-th object (1 = all)")
     p.add_argument("--python-objects", type=int, default=200)

@@ -33,7 +33,7 @@ std::vector<std::string> fields(const std::string& line) {
 
 // Three-line element sets of the given catalogue numbers, from the 2025-10-03 active catalogue.
 std::string pick(const std::vector<std::string>& numbers) {
-  std::ifstream in(deorbit::testing::shared_data("tle/active_2025-10-03.tle"));
+  std::ifstream in(deorbit::testing::test_data("tle/active_2025-10-03_sample.tle"));
   std::vector<std::string> l;
   for (std::string s; std::getline(in, s);) l.push_back(s);
   std::string out;
@@ -115,7 +115,7 @@ std::string with_ephemeris_type(std::string line1, char type) {
 TEST(CatalogueCli, DecayEndsTheObjectAndRefusedSetsAreLeftOut) {
   // Verification case 28872 decays 55 minutes after its epoch (SGP4 would compute states again from 75 min: the
   // command keeps it decayed). An SGP4-XP copy of the ISS is left out with a warning.
-  std::ifstream in(deorbit::testing::shared_data("sgp4/SGP4-VER.TLE"));
+  std::ifstream in(deorbit::testing::test_data("sgp4/SGP4-VER.TLE"));
   std::vector<std::string> l;
   for (std::string s; std::getline(in, s);) l.push_back(s);
   std::string text;
@@ -207,7 +207,7 @@ TEST(CatalogueCli, BinaryFormatAsDocumented) {
 }
 
 TEST(CatalogueCli, OmmIsToldApartByContent) {
-  const std::string omm = deorbit::testing::shared_data("tle/iss/iss_omm_2024-09_to_2025-03.json").string();
+  const std::string omm = deorbit::testing::test_data("tle/iss/iss_omm_2024-09_to_2025-03.json").string();
   CommandResult r = deorbit::testing::run_deorbit("propagate --catalogue " + omm + " --from 2025-03-09T00:00:00Z --to 2025-03-09T00:10:00Z");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("OMM objects"), std::string::npos) << r.err;

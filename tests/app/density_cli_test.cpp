@@ -25,9 +25,9 @@ nlohmann::json json_of(const CommandResult& r) {
   return nlohmann::json::parse(r.out);
 }
 
-std::string shared(const std::string& relative) { return deorbit::testing::shared_data(relative).string(); }
+std::string shared(const std::string& relative) { return deorbit::testing::test_data(relative).string(); }
 
-// The first sample of ../shared/data/orekit-reference/iss_caseC_nrlmsise00_density_samples.csv: Orekit 13.1's
+// The first sample of tests/data/orekit-reference/iss_caseC_nrlmsise00_density_samples.csv: Orekit 13.1's
 // NRLMSISE00 density there, with inputs from SpaceWeather-All-v1.2 (F10.7 225.4, F10.7A 200.3, daily Ap 86).
 const std::string kIssPoint = "--epoch 2025-01-01T12:00:00Z --lat -41.345572 --lon -4.760129 --alt-km 432.274186";
 constexpr double kOrekitDensity = 9.093848e-12;
@@ -50,7 +50,7 @@ double erfa_solar_time(double lon_deg) {
 
 TEST(DensityCli, Nrlmsise00WithConstantActivityMatchesOrekit) {
   auto j = json_of(deorbit::testing::run_deorbit("density --model nrlmsise00 " + kIssPoint + " --f107 225.4 --f107a 200.3 --ap 86 --eop " +
-                       shared("spaceweather/EOP-All-v1.1_2025-01-10.txt")));
+                       shared("spaceweather/EOP-All-v1.1_2025-01-10_from-2000.txt")));
   EXPECT_EQ(j["model"], "nrlmsise00");
   EXPECT_EQ(j["epoch_utc"], "2025-01-01T12:00:00.000Z");
   EXPECT_DOUBLE_EQ(j["latitude_deg"].get<double>(), -41.345572);
@@ -69,7 +69,7 @@ TEST(DensityCli, Nrlmsise00WithConstantActivityMatchesOrekit) {
 }
 
 TEST(DensityCli, Nrlmsise00WithASpaceWeatherFileTakesItsConventions) {
-  auto r = deorbit::testing::run_deorbit("density " + kIssPoint + " --space-weather " + shared("spaceweather/SpaceWeather-All-v1.2_2025-01-10.txt"));
+  auto r = deorbit::testing::run_deorbit("density " + kIssPoint + " --space-weather " + shared("spaceweather/SpaceWeather-All-v1.2_2025-01-10_from-2000.txt"));
   auto j = json_of(r);
   // Orekit's inputs at this instant (the reference samples file): previous-day observed F10.7, centred mean,
   // daily Ap and the ap history.

@@ -33,8 +33,8 @@ std::vector<std::array<double, 3>> positions(const std::string& csv) {
 
 TEST(NumericalCli, ReproducesOrekitCaseCFromTheExampleFiles) {
   std::string examples = deorbit::testing::source_path("examples/orekit").string();
-  std::string sw = deorbit::testing::shared_data("spaceweather/SpaceWeather-All-v1.2_2025-01-10.txt").string();
-  std::string eop = deorbit::testing::shared_data("spaceweather/EOP-All-v1.1_2025-01-10.txt").string();
+  std::string sw = deorbit::testing::test_data("spaceweather/SpaceWeather-All-v1.2_2025-01-10_from-2000.txt").string();
+  std::string eop = deorbit::testing::test_data("spaceweather/EOP-All-v1.1_2025-01-10_from-2000.txt").string();
   CommandResult r = deorbit::testing::run_deorbit("propagate --numerical --forces " + examples + "/case-c.yaml --opm " + examples +
                         "/iss-2025-01-01.opm --space-weather " + sw + " --eop " + eop +
                         " --from 2025-01-01T12:00:00Z --to 2025-01-02T12:00:00Z --step 600 --frame gcrf --format csv");
@@ -42,7 +42,7 @@ TEST(NumericalCli, ReproducesOrekitCaseCFromTheExampleFiles) {
   auto ours = positions(r.out);
   ASSERT_EQ(ours.size(), 145u);
   // The last row of Orekit's 1 micrometre file for case C.
-  std::ifstream oracle(deorbit::testing::shared_data("orekit-reference/iss_caseC_dP1e-6.csv"));
+  std::ifstream oracle(deorbit::testing::test_data("orekit-reference/iss_caseC_dP1e-6.csv"));
   std::string line, last;
   while (std::getline(oracle, line))
     if (!line.empty()) last = line;

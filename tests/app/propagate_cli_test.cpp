@@ -35,8 +35,8 @@ TEST(PropagateCli, DefaultRunsTheEmbeddedIssForOneRevolution) {
 }
 
 TEST(PropagateCli, GeodeticFromACatalogueWithEop) {
-  std::string tle = deorbit::testing::shared_data("tle/active_2025-10-03.tle").string();
-  std::string eop = deorbit::testing::shared_data("spaceweather/EOP-All-v1.1_2025-01-10.txt").string();
+  std::string tle = deorbit::testing::test_data("tle/active_2025-10-03_sample.tle").string();
+  std::string eop = deorbit::testing::test_data("spaceweather/EOP-All-v1.1_2025-01-10_from-2000.txt").string();
   CommandResult r = deorbit::testing::run_deorbit("propagate --tle " + tle + " --norad 25544 --from 2025-10-03T12:00:00Z --to 2025-10-03T13:30:00Z"
               " --step 300 --frame geodetic --eop " + eop);
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -107,7 +107,7 @@ TEST(PropagateCli, BadInputGivesAClearErrorAndNonZeroExit) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("skipped a record"), std::string::npos) << r.err;
 
-  std::string tle = deorbit::testing::shared_data("tle/active_2025-10-03.tle").string();
+  std::string tle = deorbit::testing::test_data("tle/active_2025-10-03_sample.tle").string();
   r = deorbit::testing::run_deorbit("propagate --tle " + tle);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("choose one with --norad or --name"), std::string::npos) << r.err;
@@ -117,11 +117,11 @@ TEST(PropagateCli, BadInputGivesAClearErrorAndNonZeroExit) {
 }
 
 TEST(PropagateCli, SelectsByNameAndReadsOmm) {
-  std::string omm = deorbit::testing::shared_data("tle/iss/iss_omm_2024-09_to_2025-03.json").string();
+  std::string omm = deorbit::testing::test_data("tle/iss/iss_omm_2024-09_to_2025-03.json").string();
   CommandResult r = deorbit::testing::run_deorbit("propagate --omm " + omm + " --from 2025-01-01T00:00:00Z --to 2025-01-01T00:10:00Z --step 60 --frame teme");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(deorbit::testing::lines_of(r.out).size(), 12u);
-  std::string tle = deorbit::testing::shared_data("tle/active_2025-10-03.tle").string();
+  std::string tle = deorbit::testing::test_data("tle/active_2025-10-03_sample.tle").string();
   r = deorbit::testing::run_deorbit("propagate --tle " + tle + " --name 'iss (zarya)' --step 600");
   ASSERT_EQ(r.exit_code, 0) << r.err;
 }

@@ -1,5 +1,5 @@
 // The embedded NRLMSISE-00 tables (data/nrlmsise00_coefficients.txt) against an independent transcription of the
-// same public block data (../shared/data/nrlmsise00/nrlmsise00_coefficients.csv, see its PROVENANCE.md).
+// same public block data (tests/data/nrlmsise00/nrlmsise00_coefficients.csv, see its PROVENANCE.md).
 #include <fstream>
 #include <string>
 
@@ -48,7 +48,7 @@ double lookup(const Coefficients& c, const std::string& name, std::size_t row, s
 
 TEST(Nrlmsise00Coefficients, EveryValueEqualsTheIndependentCopy) {
   const Coefficients& c = nrlmsise00::coefficients();
-  std::ifstream in(testing::shared_data("nrlmsise00/nrlmsise00_coefficients.csv"));
+  std::ifstream in(testing::test_data("nrlmsise00/nrlmsise00_coefficients.csv"));
   std::string line;
   std::getline(in, line);
   ASSERT_EQ(line, "array,row,index,value");

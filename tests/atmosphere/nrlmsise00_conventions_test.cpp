@@ -1,6 +1,6 @@
 // One test per NRLMSISE-00 input convention (issue 4; DESIGN.md "Drag done right"): degrees, local apparent solar
 // time, F10.7 of the previous day, 81-day centred mean, daily Ap, 3-hourly ap history. Each anchors Nrlmsise00 on
-// Orekit 13.1's density at a point of its ISS case C (which uses these conventions, ../shared/data/orekit-reference)
+// Orekit 13.1's density at a point of its ISS case C (which uses these conventions, tests/data/orekit-reference)
 // and shows that breaking the convention moves the density far beyond that agreement.
 #include <cmath>
 #include <cstdio>
@@ -51,7 +51,7 @@ double rel(double a, double b) { return std::fabs(a / b - 1); }
 const SpaceWeather& table() {
   // The file Orekit read (README: its one-column shift removed for Orekit; our reader takes it as published).
   static const SpaceWeather sw =
-      SpaceWeather::read(testing::shared_data("spaceweather/SpaceWeather-All-v1.2_2025-01-10.txt"));
+      SpaceWeather::read(testing::test_data("spaceweather/SpaceWeather-All-v1.2_2025-01-10_from-2000.txt"));
   return sw;
 }
 

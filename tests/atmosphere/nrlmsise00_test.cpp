@@ -1,6 +1,6 @@
 // NRLMSISE-00 against published reference outputs: the 17 standard test cases of the C port (to their printed 7
 // digits), the three CCMC altitude profiles (4 digits), and Orekit 13.1's densities at 10 ISS points.
-// Oracles: ../shared/data/nrlmsise00 and ../shared/data/orekit-reference (read their PROVENANCE.md / README.md).
+// Oracles: tests/data/nrlmsise00 and tests/data/orekit-reference (read their PROVENANCE.md / README.md).
 #include <algorithm>
 #include <cmath>
 #include <cstdio>

@@ -1,4 +1,4 @@
-// Helpers shared by the NRLMSISE-00 tests: CSV oracles of ../shared/data and Orekit's conventions.
+// Helpers shared by the NRLMSISE-00 tests: CSV oracles of tests/data and Orekit's conventions.
 #pragma once
 
 #include <erfa.h>
@@ -19,7 +19,7 @@ namespace deorbit::testing {
 using Row = std::map<std::string, std::string>;
 
 inline std::vector<Row> read_csv(const std::string& relative) {
-  std::ifstream in(testing::shared_data(relative));
+  std::ifstream in(testing::test_data(relative));
   std::string line;
   std::getline(in, line);
   const auto header = text::split_csv(line);
@@ -60,7 +60,7 @@ inline int day_of_year(int y, int m, int d) {
 }
 
 // Orekit 13.1 NRLMSISE00 (getDensity, gtd7d) at 10 points of its ISS case C. Orekit's conventions
-// (../shared/data/orekit-reference/README.md and Orekit's source): day of year and seconds of day in UT1, local
+// (tests/data/orekit-reference/README.md and Orekit's source): day of year and seconds of day in UT1, local
 // solar time from the angle between the satellite and the Sun (DE405) projected on the equator of the frame
 // handed to it (GCRF), switch 9 = 1 with the daily Ap. The Sun here is ERFA's eraEpv00 (within a few km of DE405).
 struct OrekitSample {

@@ -27,12 +27,12 @@ using deorbit::SpaceWeatherValues;
 Epoch utc(const std::string& iso) { return Epoch::from_iso(iso); }
 
 const SpaceWeather& csv() {
-  static const SpaceWeather t = SpaceWeather::read(deorbit::testing::shared_data("spaceweather/SW-All_2025-03-23.csv"));
+  static const SpaceWeather t = SpaceWeather::read(deorbit::testing::test_data("spaceweather/SW-All_2025-03-23_from-2000.csv"));
   return t;
 }
 const SpaceWeather& fixed() {
   static const SpaceWeather t =
-      SpaceWeather::read(deorbit::testing::shared_data("spaceweather/SpaceWeather-All-v1.2_2025-01-10.txt"));
+      SpaceWeather::read(deorbit::testing::test_data("spaceweather/SpaceWeather-All-v1.2_2025-01-10_from-2000.txt"));
   return t;
 }
 
@@ -82,10 +82,10 @@ TEST(SpaceWeather, CsvValuesAt2025Jan01Noon) {
 }
 
 TEST(SpaceWeather, FixedWidthMatchesOrekitsInputsAtTheReferenceSamples) {
-  // ../shared/data/orekit-reference/iss_caseC_nrlmsise00_density_samples.csv: the inputs Orekit 13.1 built from
+  // tests/data/orekit-reference/iss_caseC_nrlmsise00_density_samples.csv: the inputs Orekit 13.1 built from
   // the same SpaceWeather-All-v1.2 file (previous-day observed F10.7, observed centred 81-day mean, daily Ap, ap
   // history), at ten instants across the 2025-01-02 midnight.
-  std::ifstream in(deorbit::testing::shared_data("orekit-reference/iss_caseC_nrlmsise00_density_samples.csv"));
+  std::ifstream in(deorbit::testing::test_data("orekit-reference/iss_caseC_nrlmsise00_density_samples.csv"));
   std::string line;
   std::getline(in, line);
   int rows = 0;
@@ -263,7 +263,7 @@ TEST(SpaceWeather, TheTwoFormatsGiveTheSameValuesOnOverlappingDays) {
 TEST(SpaceWeather, FixedWidthReadsBoth130And131ColumnLines) {
   // The published FORMAT gives 130 columns; the v1.2 files have one more blank after the flux qualifier (column
   // 101). Removing that blank from a v1.2 extract must not change a value.
-  std::ifstream in(deorbit::testing::shared_data("spaceweather/SpaceWeather-All-v1.2_2025-01-10.txt"));
+  std::ifstream in(deorbit::testing::test_data("spaceweather/SpaceWeather-All-v1.2_2025-01-10_from-2000.txt"));
   std::string line, v131, v130;
   int n = 0;
   bool in_obs = false;
@@ -519,7 +519,7 @@ TEST(SpaceWeather, EmbeddedTableIsInternallyConsistent) {
 }
 
 TEST(SpaceWeather, EmbeddedTableAgreesWithTheSharedCopyOnOverlappingDays) {
-  // ../shared/data's SW-All.csv was published 2025-03-23, the embedded extract's source later (observed to
+  // tests/data's SW-All.csv was published 2025-03-23, the embedded extract's source later (observed to
   // 2026-01-14). Observed ap and F10.7 of days already final in March 2025 must agree; centred means only where
   // the 81-day window lay inside the older file's observations; the last weeks' Kp were still being revised.
   SpaceWeather table = SpaceWeather::parse(*deorbit::embedded_data("space_weather_default.csv"), "embedded");

@@ -21,9 +21,9 @@ struct Outcome {
 
 Outcome predict(const DecayModel& model) {
   static auto weather = std::make_shared<const SpaceWeather>(
-      SpaceWeather::read(testing::shared_data("spaceweather/SW-All_2025-03-23.csv")));
+      SpaceWeather::read(testing::test_data("spaceweather/SW-All_2025-03-23_from-2000.csv")));
   DecayRequest request;
-  request.element_sets = read_tle_file(testing::shared_data("reentries/34602_goce.tle")).records;
+  request.element_sets = read_tle_file(testing::test_data("reentries/34602_goce_2013-10.tle")).records;
   request.as_of = Epoch::from_iso("2013-11-01T00:16:00");
   request.weather = weather;
   request.model = model;

@@ -1,4 +1,4 @@
-// Validation of `deorbit decay` on real re-entries (../shared/data/reentries): predictions made with only what was
+// Validation of `deorbit decay` on real re-entries (tests/data/reentries): predictions made with only what was
 // known 10, 5, 3, 2 and 1 day(s) before the observed re-entry, one configuration for all objects (the defaults).
 // The table is in docs/validation-decay.md; this test holds its figures.
 #include <algorithm>
@@ -31,7 +31,7 @@ struct Case {
 const Case kCases[] = {
     {"reentries/45601_cz-5b-y1_rb.tle", "CZ-5B R/B (Y1)", "2020-05-11T15:33:00", 60},
     {"reentries/48275_cz-5b-y2_rb.tle", "CZ-5B R/B (Y2)", "2021-05-09T02:14:00", 60},
-    {"reentries/34602_goce.tle", "GOCE", "2013-11-11T00:16:00", 60},
+    {"reentries/34602_goce_2013-10.tle", "GOCE", "2013-11-11T00:16:00", 60},
     // Date only (not verified against a stored source): noon, +-12 h.
     {"reentries/33506_omid.tle", "OMID", "2009-04-25T12:00:00", 43200},
 };
@@ -53,10 +53,10 @@ struct Row {
 
 std::vector<Row> run_table(const EnsembleSettings& ensemble) {
   auto weather = std::make_shared<const SpaceWeather>(
-      SpaceWeather::read(testing::shared_data("spaceweather/SW-All_2025-03-23.csv")));
+      SpaceWeather::read(testing::test_data("spaceweather/SW-All_2025-03-23_from-2000.csv")));
   std::vector<Row> rows;
   for (const Case& c : kCases) {
-    auto sets = read_tle_file(testing::shared_data(c.file)).records;
+    auto sets = read_tle_file(testing::test_data(c.file)).records;
     const Epoch truth = Epoch::from_iso(c.reentry);
     for (double days : {10.0, 5.0, 3.0, 2.0, 1.0}) {
       DecayRequest request;

@@ -132,7 +132,7 @@ GravityField shared_egm96(int max_degree) {
   EgmTextOptions options;
   options.name = "EGM96";
   options.max_degree = max_degree;
-  return read_gravity_field(testing::shared_data("gravity/egm96_n360.txt"), options);
+  return read_gravity_field(testing::test_data("gravity/egm96_n360.txt"), options);
 }
 
 struct Agreement {
@@ -188,7 +188,7 @@ TEST(Gravity, RecursionEqualsDirectLegendreEgm96Degree20) {
 }
 
 TEST(Gravity, RecursionEqualsDirectLegendreEgm2008Degree100) {
-  const GravityField field = read_gravity_field(testing::shared_data("gravity/egm2008_n100.txt"));
+  const GravityField field = read_gravity_field(testing::test_data("gravity/egm2008_n100.txt"));
   ASSERT_EQ(field.degree, 100);
   const Agreement a = compare_with_direct(field, 100, 100, sample_points());
   std::printf("EGM2008 100x100 Pines vs direct (long double): %.2e of |g|, %.2e of the non-central part\n", a.total,
@@ -211,7 +211,7 @@ TEST(Gravity, RecursionEqualsDirectLegendreEgm96Degree360) {
 
 TEST(Gravity, DegreeAndOrderTruncation) {
   // Order below degree: the direct sum with the same truncation.
-  const GravityField field = read_gravity_field(testing::shared_data("gravity/egm2008_n100.txt"));
+  const GravityField field = read_gravity_field(testing::test_data("gravity/egm2008_n100.txt"));
   const Agreement a = compare_with_direct(field, 70, 30, sample_points());
   EXPECT_LT(a.perturbation, 1e-12);
   const Agreement zonal = compare_with_direct(field, 10, 0, sample_points());
@@ -436,7 +436,7 @@ TEST(GravityField, ReadsFullEgm96AndEgm2008Files) {
   EXPECT_EQ(egm96.degree, 360);
   EXPECT_EQ(egm96.C(360, 360), -4.47516389678e-25);
   EXPECT_EQ(egm96.S(360, 360), -8.30224945525e-11);
-  const GravityField egm2008 = read_gravity_field(testing::shared_data("gravity/egm2008_n100.txt"));
+  const GravityField egm2008 = read_gravity_field(testing::test_data("gravity/egm2008_n100.txt"));
   EXPECT_EQ(egm2008.degree, 100);
   EXPECT_EQ(egm2008.C(2, 0), -4.84165143790815e-4);
 }

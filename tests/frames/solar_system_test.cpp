@@ -1,4 +1,4 @@
-// Sun and Moon series against JPL DE405 (the two epochs of ../shared/data/orekit-reference/README.md) and against
+// Sun and Moon series against JPL DE405 (the two epochs of tests/data/orekit-reference/README.md) and against
 // ERFA: eraEpv00 (Earth heliocentric, a fit to DE405 good to a few km) for the Sun over fifty years; eraMoon98 (the
 // same Meeus series written independently) to catch transcription errors in the Moon tables.
 #include <erfa.h>
@@ -27,7 +27,7 @@ struct De405Row {
   Vec3 sun, moon;  // [m] GCRF
 };
 
-// ../shared/data/orekit-reference/README.md, table "Sun and Moon for checking an ephemeris" (DE405, GCRF).
+// tests/data/orekit-reference/README.md, table "Sun and Moon for checking an ephemeris" (DE405, GCRF).
 const De405Row kDe405[] = {
     {"2025-01-01T12:00:00", {28018546424.904, -132499966927.365, -57437432020.168},
      {191279943.250, -288727122.192, -156567711.483}},

@@ -80,7 +80,7 @@ MeanElements round_trip(const MeanElements& e) {
 
 // --- KVN -----------------------------------------------------------------------------------------------------------
 
-// The last element set of ../shared/data/tle/iss/iss_omm_2024-09_to_2025-03.json, written as KVN by hand.
+// The last element set of tests/data/tle/iss/iss_omm_2024-09_to_2025-03.json, written as KVN by hand.
 const std::string kIssKvn = R"(CCSDS_OMM_VERS = 3.0
 CREATION_DATE = 2025-03-09T13:18:45
 ORIGINATOR = DEORBIT-TEST
@@ -396,14 +396,14 @@ void expect_vanguard_2020(const MeanElements& e) {
 }
 
 TEST(OmmCelestrakSamples, Csv) {
-  auto r = read_omm_file(testing::shared_data("sgp4/sample_omm.csv"));
+  auto r = read_omm_file(testing::test_data("sgp4/sample_omm.csv"));
   ASSERT_TRUE(r.issues.empty()) << r.issues[0].message();
   ASSERT_EQ(r.records.size(), 1u);
   expect_vanguard_2020(r.records[0]);
 }
 
 TEST(OmmCelestrakSamples, Xml) {
-  auto r = read_omm_file(testing::shared_data("sgp4/sample_omm.xml"));
+  auto r = read_omm_file(testing::test_data("sgp4/sample_omm.xml"));
   ASSERT_TRUE(r.issues.empty()) << r.issues[0].message();
   ASSERT_EQ(r.records.size(), 1u);
   expect_vanguard_2020(r.records[0]);
@@ -411,7 +411,7 @@ TEST(OmmCelestrakSamples, Xml) {
 
 TEST(OmmCelestrakSamples, Json) {
   // The JSON sample is a later element set of the same satellite.
-  auto r = read_omm_file(testing::shared_data("sgp4/sample_omm.json"));
+  auto r = read_omm_file(testing::test_data("sgp4/sample_omm.json"));
   ASSERT_TRUE(r.issues.empty()) << r.issues[0].message();
   ASSERT_EQ(r.records.size(), 1u);
   const MeanElements& e = r.records[0];
@@ -430,8 +430,8 @@ TEST(OmmCelestrakSamples, Json) {
 }
 
 TEST(OmmCelestrakSamples, CsvAndXmlGiveTheSameElements) {
-  auto csv = read_omm_file(testing::shared_data("sgp4/sample_omm.csv"));
-  auto xml = read_omm_file(testing::shared_data("sgp4/sample_omm.xml"));
+  auto csv = read_omm_file(testing::test_data("sgp4/sample_omm.csv"));
+  auto xml = read_omm_file(testing::test_data("sgp4/sample_omm.xml"));
   ASSERT_EQ(csv.records.size(), 1u);
   ASSERT_EQ(xml.records.size(), 1u);
   expect_same(csv.records[0], xml.records[0]);
@@ -441,7 +441,7 @@ TEST(OmmCelestrakSamples, CsvAndXmlGiveTheSameElements) {
 // --- ISS history (499 records of CelesTrak JSON) -------------------------------------------------------------------
 
 TEST(OmmIssHistory, AllRecordsLoadWithTheFileValues) {
-  auto path = testing::shared_data("tle/iss/iss_omm_2024-09_to_2025-03.json");
+  auto path = testing::test_data("tle/iss/iss_omm_2024-09_to_2025-03.json");
   auto r = read_omm_file(path);
   ASSERT_TRUE(r.issues.empty()) << r.issues[0].message();
   ASSERT_EQ(r.records.size(), 499u);
@@ -491,7 +491,7 @@ TEST(OmmIssHistory, AllRecordsLoadWithTheFileValues) {
 }
 
 TEST(OmmIssHistory, KvnRoundTripOfEveryRecord) {
-  auto r = read_omm_file(testing::shared_data("tle/iss/iss_omm_2024-09_to_2025-03.json"));
+  auto r = read_omm_file(testing::test_data("tle/iss/iss_omm_2024-09_to_2025-03.json"));
   ASSERT_EQ(r.records.size(), 499u);
   std::ostringstream all;
   for (const MeanElements& e : r.records) {

@@ -12,7 +12,7 @@
 namespace deorbit {
 namespace {
 
-// ISS element set from the 2025-10-03 CelesTrak active catalogue (../shared/data/tle).
+// ISS element set from the 2025-10-03 CelesTrak active catalogue (tests/data/tle).
 const char* kIss1 = "1 25544U 98067A   25276.49892031  .00013095  00000+0  23997-3 0  9998";
 const char* kIss2 = "2 25544  51.6325 130.2428 0001007 193.4972 166.5990 15.49648180531963";
 
@@ -161,16 +161,18 @@ TEST(Tle, StreamsThreeLineAndTwoLineSetsAndSkipsBadOnes) {
   EXPECT_THROW((void)strict.next(), InputError);
 }
 
-TEST(Tle, ReadsWholeCataloguesFromSharedData) {
-  auto active = read_tle_file(testing::shared_data("tle/active_2025-10-03.tle"), {.strict = true});
-  EXPECT_EQ(active.records.size(), 12801u);
+TEST(Tle, ReadsCatalogueSamples) {
+  // Samples of real catalogues (tests/data/tle/PROVENANCE.md): 3-line CelesTrak 2025, 2-line Space-Track 2013 with
+  // leading zeros in the angles, and ISS sets of 1998-2004.
+  auto active = read_tle_file(testing::test_data("tle/active_2025-10-03_sample.tle"), {.strict = true});
+  EXPECT_EQ(active.records.size(), 804u);
   EXPECT_TRUE(active.issues.empty());
-  auto old = read_tle_file(testing::shared_data("tle/catalog_2013-10-23_full.tle"), {.strict = true});
-  EXPECT_EQ(old.records.size(), 14917u);
-  auto iss = read_tle_file(testing::shared_data("tle/iss/iss_1998-11_to_2004-12.tle"), {.strict = true});
-  EXPECT_EQ(iss.records.size(), 10214u);
+  auto old = read_tle_file(testing::test_data("tle/catalog_2013-10-23_sample.tle"), {.strict = true});
+  EXPECT_EQ(old.records.size(), 467u);
+  auto iss = read_tle_file(testing::test_data("tle/iss/iss_1998-11_to_2004-12_sample.tle"), {.strict = true});
+  EXPECT_EQ(iss.records.size(), 320u);
   // Every record writes back to the same text.
-  std::ifstream file(testing::shared_data("tle/active_2025-10-03.tle"));
+  std::ifstream file(testing::test_data("tle/active_2025-10-03_sample.tle"));
   std::string name, l1, l2;
   std::size_t i = 0, same = 0;
   while (std::getline(file, name) && std::getline(file, l1) && std::getline(file, l2)) {

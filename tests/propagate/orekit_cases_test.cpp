@@ -1,5 +1,5 @@
 // Validation against Orekit 13.1: the ISS over one day under four force models, same start state and settings
-// (../shared/data/orekit-reference/README.md). Compared with Orekit's 1 micrometre files.
+// (tests/data/orekit-reference/README.md). Compared with Orekit's 1 micrometre files.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -25,7 +25,7 @@ namespace deorbit {
 namespace {
 
 std::vector<StateVector> read_oracle(const std::string& name) {
-  std::ifstream in(testing::shared_data("orekit-reference/" + name));
+  std::ifstream in(testing::test_data("orekit-reference/" + name));
   std::string line;
   std::getline(in, line);
   std::vector<StateVector> out;
@@ -51,9 +51,9 @@ struct CaseResult {
 
 CaseResult run_case(char which, double tolerance) {
   static const EarthOrientation eop =
-      EarthOrientation::read(testing::shared_data("spaceweather/EOP-All-v1.1_2025-01-10.txt"));
+      EarthOrientation::read(testing::test_data("spaceweather/EOP-All-v1.1_2025-01-10_from-2000.txt"));
   static const auto weather = std::make_shared<const SpaceWeather>(
-      SpaceWeather::read(testing::shared_data("spaceweather/SpaceWeather-All-v1.2_2025-01-10.txt")));
+      SpaceWeather::read(testing::test_data("spaceweather/SpaceWeather-All-v1.2_2025-01-10_from-2000.txt")));
   NumericalPropagatorSettings s;
   s.spacecraft = {450000.0, 1500.0, 2.2, 1500.0, 1.3};
   s.position_tolerance = tolerance;

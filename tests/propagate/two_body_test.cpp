@@ -124,7 +124,7 @@ TEST(TwoBody, BackwardRunAgreesWithKepler) {
   EXPECT_LT((back.y - y0).head<3>().norm(), 1e-4);
 }
 
-// Orekit 13.1 case A (../shared/data/orekit-reference/README.md): the ISS under point-mass gravity with
+// Orekit 13.1 case A (tests/data/orekit-reference/README.md): the ISS under point-mass gravity with
 // mu = 3.986004415e14 for one day, Hipparchus DormandPrince853 with Orekit's default tolerances for dP, steps
 // between 1e-3 and 300 s. The driver with the same tolerances must land on Orekit's converged (dP = 1 um) file.
 struct CaseATwoBody {
@@ -138,7 +138,7 @@ struct CaseATwoBody {
 };
 
 State7 last_row(const std::string& file) {
-  std::ifstream in(testing::shared_data("orekit-reference/" + file));
+  std::ifstream in(testing::test_data("orekit-reference/" + file));
   std::string line, last;
   while (std::getline(in, line))
     if (!line.empty()) last = line;

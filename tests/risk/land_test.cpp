@@ -52,11 +52,11 @@ TEST(LandMask, SouthPacificDistances) {
   EXPECT_LT(chile, 110e3);
 }
 
-// The embedded copy against the GeoJSON of the same Natural Earth 1:110m land in ../shared/data/geo: the same
+// The embedded copy against the GeoJSON of the same Natural Earth 1:110m land in tests/data/geo: the same
 // answer everywhere on a 2 deg grid, distances within 1 km.
 TEST(LandMask, EmbeddedMatchesSharedGeoJson) {
   const LandMask& embedded = LandMask::embedded();
-  LandMask shared = LandMask::read_geojson(testing::shared_data("geo/ne_land_110m.geojson"));
+  LandMask shared = LandMask::read_geojson(testing::test_data("geo/ne_land_110m.geojson"));
   EXPECT_EQ(shared.ring_count(), embedded.ring_count());
   int land_cells = 0, cells = 0;
   for (double lat = -89; lat <= 89; lat += 2)
@@ -77,7 +77,7 @@ TEST(LandMask, EmbeddedMatchesSharedGeoJson) {
 
 // The finer 1:50m data hold islands the 1:110m data lack: near Easter Island the coarse mask is far from land.
 TEST(LandMask, CoarseDataLackSmallIslands) {
-  LandMask fine = LandMask::read_geojson(testing::shared_data("geo/ne_land_50m.geojson"));
+  LandMask fine = LandMask::read_geojson(testing::test_data("geo/ne_land_50m.geojson"));
   const LandMask& coarse = LandMask::embedded();
   const double lat = -27.12 * deg, lon = -109.35 * deg;  // Easter Island
   const double nemo_lat = point_nemo_latitude_deg * deg, nemo_lon = point_nemo_longitude_deg * deg;

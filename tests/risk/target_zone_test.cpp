@@ -52,7 +52,7 @@ TEST(TargetZone, DefaultBoxEdgesAreParallelsAndMeridians) {
 
 // Against the shared copy of the CMSEO box: the same box read from GeoJSON contains the same points.
 TEST(TargetZone, MatchesTheSharedTiangong2GeoJson) {
-  auto path = testing::shared_data("spoua/cmseo_tiangong2_debris_area.geojson");
+  auto path = testing::test_data("spoua/cmseo_tiangong2_debris_area.geojson");
   TargetZone file = TargetZone::read_geojson(path);
   TargetZone builtin = TargetZone::south_pacific_default();
   EXPECT_NE(file.name().find("Tiangong-2"), std::string::npos);

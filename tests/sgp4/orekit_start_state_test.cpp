@@ -1,4 +1,4 @@
-// Cross-check with Orekit 13.1: ../shared/data/orekit-reference/README.md gives the ISS state Orekit's SGP4
+// Cross-check with Orekit 13.1: tests/data/orekit-reference/README.md gives the ISS state Orekit's SGP4
 // (TLEPropagator) computed at 2025-01-01T12:00:00 UTC from a published element set, in TEME and, through
 // Orekit's TEME -> GCRF chain, in GCRF.
 #include <cstdio>
@@ -25,7 +25,7 @@ TEST(OrekitStartState, Sgp4TemeAgreesToTheMillimetreAndGcrfToAMetre) {
   EXPECT_LT(dr, 1e-3);
   EXPECT_LT(dv, 1e-6);
 
-  auto eop = EarthOrientation::read(testing::shared_data("spaceweather/EOP-All-v1.1_2025-01-10.txt"));
+  auto eop = EarthOrientation::read(testing::test_data("spaceweather/EOP-All-v1.1_2025-01-10_from-2000.txt"));
   StateVector gcrf = FrameTransformer(eop).transform({t0, Frame::TEME, s.r, s.v}, Frame::GCRF);
   const Vec3 orekit_gcrf_r(552012.464072, -5088971.465786, -4478046.272060);
   const Vec3 orekit_gcrf_v(5948.574568045, 3525.474953144, -3272.328663339);

@@ -1,6 +1,6 @@
 // Behaviour of the Sgp4 class around the verified theory: refusals, decay, flags, options, thread safety.
 // Element sets are taken from the SGP4 verification set (Vallado et al., AIAA 2006-6753), see
-// ../shared/data/sgp4/PROVENANCE.md.
+// tests/data/sgp4/PROVENANCE.md.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -36,7 +36,7 @@ const char* k25954_2 = "2 25954   0.0004 243.8136 0001765  15.5294  22.7134  1.0
 
 TEST(Sgp4, RefusesSgp4XpElementSets) {
   // The 2025 copy of the verification set adds 20413 with ephemeris type 4 (SGP4-XP), which SGP4 must refuse.
-  std::ifstream in(testing::shared_data("sgp4/SGP4-VER_vallado-2025.TLE"));
+  std::ifstream in(testing::test_data("sgp4/SGP4-VER_vallado-2025.TLE"));
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();

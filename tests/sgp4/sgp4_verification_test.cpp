@@ -1,6 +1,6 @@
 // Reference: Vallado, Crawford, Hujsak, Kelso, "Revisiting Spacetrack Report #3", AIAA 2006-6753: the verification
 // element sets SGP4-VER.TLE and the output of Vallado's C++ code on them, tcppver.out (WGS-72, opsmode 'i').
-// See ../shared/data/sgp4/PROVENANCE.md.
+// See tests/data/sgp4/PROVENANCE.md.
 //
 // Every case is propagated over the times tcppver.out lists (start, stop, step from line 2, with the stop time as a
 // last step, as the reference driver does); positions must agree within 1 mm and velocities within 1 mm/s, and the
@@ -108,8 +108,8 @@ int status_code_in(const std::string& message) {
 }
 
 TEST(Sgp4Verification, MatchesVallado2006ReferenceOutput) {
-  const auto cases = read_cases(testing::shared_data("sgp4/SGP4-VER.TLE"));
-  const auto reference = read_reference(testing::shared_data("sgp4/tcppver.out"));
+  const auto cases = read_cases(testing::test_data("sgp4/SGP4-VER.TLE"));
+  const auto reference = read_reference(testing::test_data("sgp4/tcppver.out"));
   ASSERT_EQ(cases.size(), 33u);
   ASSERT_EQ(reference.size(), cases.size());
 

@@ -4,10 +4,10 @@
 
 namespace deorbit::testing {
 
-std::filesystem::path shared_data(const std::string& relative) {
-  std::filesystem::path p = std::filesystem::path(DEORBIT_SHARED_DATA) / relative;
+std::filesystem::path test_data(const std::string& relative) {
+  std::filesystem::path p = source_path("tests/data") / relative;
   if (!std::filesystem::exists(p))
-    throw std::runtime_error("reference file missing: " + p.string() + " (tests need ../shared/data beside the repo)");
+    throw std::runtime_error("reference file missing: " + p.string() + " (see tests/data/README.md)");
   return p;
 }
 

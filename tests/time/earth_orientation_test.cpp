@@ -21,7 +21,7 @@ struct CaptureWarnings {
 };
 
 TEST(EarthOrientation, ReadsCelesTrakEopAllAndInterpolates) {
-  auto eop = EarthOrientation::read(testing::shared_data("spaceweather/EOP-All-v1.1_2025-01-10.txt"));
+  auto eop = EarthOrientation::read(testing::test_data("spaceweather/EOP-All-v1.1_2025-01-10_from-2000.txt"));
   ASSERT_GT(eop.records().size(), 23000u);
   // Row "2004 04 06 53101 -0.140857  0.333539 -0.4399552 ..." of the file (IERS 20 C04).
   auto v = eop.at(Epoch::from_iso("2004-04-06T00:00:00Z"));
@@ -35,7 +35,7 @@ TEST(EarthOrientation, ReadsCelesTrakEopAllAndInterpolates) {
 }
 
 TEST(EarthOrientation, LeapSecondDoesNotSmearUt1) {
-  auto eop = EarthOrientation::read(testing::shared_data("spaceweather/EOP-All-v1.1_2025-01-10.txt"));
+  auto eop = EarthOrientation::read(testing::test_data("spaceweather/EOP-All-v1.1_2025-01-10_from-2000.txt"));
   // Across 2016-12-31/2017-01-01, UT1-UTC jumps by +1 s; halfway through 2016-12-31 it must be near the
   // day's own value, not half a second off.
   double before = eop.at_utc_mjd(57753.0).ut1_minus_utc;
@@ -46,7 +46,7 @@ TEST(EarthOrientation, LeapSecondDoesNotSmearUt1) {
 }
 
 TEST(EarthOrientation, Ut1ScaleUsesTheTable) {
-  auto eop = EarthOrientation::read(testing::shared_data("spaceweather/EOP-All-v1.1_2025-01-10.txt"));
+  auto eop = EarthOrientation::read(testing::test_data("spaceweather/EOP-All-v1.1_2025-01-10_from-2000.txt"));
   Epoch t = Epoch::from_iso("2004-04-06T07:51:28.386009Z");
   double dut1 = eop.at(t).ut1_minus_utc;
   Epoch ut1_view = Epoch::from_calendar(TimeScale::UT1, t.calendar(TimeScale::UT1, eop), eop);
