@@ -58,10 +58,14 @@ TEST(DescentValidation, TerminalVelocityOfASphere) {
     std::printf("terminal velocity at %6.0f m: simulated %.3f m/s, sqrt(2mg/(rho Cd A)) %.3f m/s (%+.3f %%), "
                 "with the lag %.3f m/s (%+.4f %%)\n",
                 h, v, vt, 100 * (v / vt - 1), vt * (1 + lag), 100 * (v / (vt * (1 + lag)) - 1));
-    if (target <= 5e3) {  // at 10 km the lag is 1 %
+    // Measured (docs/validation-reentry.md): +0.027 % with the lag at 10 km, at most +0.0054 % below 5 km; v_t alone
+    // +0.50 % at 5 km and less below. At 10 km the lag alone is 1 %, so v_t is checked from 5 km down.
+    if (target <= 5e3) {
       EXPECT_NEAR(v / vt - 1, 0.0, 6e-3) << h;
+      EXPECT_NEAR(v / (vt * (1 + lag)) - 1, 0.0, 1e-4) << h;
+    } else {
+      EXPECT_NEAR(v / (vt * (1 + lag)) - 1, 0.0, 5e-4) << h;
     }
-    EXPECT_NEAR(v / (vt * (1 + lag)) - 1, 0.0, 3e-4) << h;
   }
 }
 
@@ -92,12 +96,13 @@ TEST(DescentValidation, IndependentIntegrationOfTheSameModel) {
     const double dt = (imp.epoch - kEpoch) - ref[i].t;
     const double dnorth = (imp.latitude / deg - ref[i].lat) * deg * 6371e3;
     const double deast = (imp.longitude / deg - ref[i].lon) * deg * 6371e3 * std::cos(imp.latitude);
-    std::printf("%-14s impact time %+.4f s, north %+.2f m, east %+.2f m, speed %+.4f m/s from the reference\n",
-                frags[i].name.c_str(), dt, dnorth, deast, imp.speed - ref[i].speed);
-    // The reference prints 4 decimals of a second and 1e-7 deg (1 cm).
-    EXPECT_NEAR(dt, 0.0, 1e-3) << frags[i].name;
-    EXPECT_NEAR(std::hypot(dnorth, deast), 0.0, 0.5) << frags[i].name;
-    EXPECT_NEAR(imp.speed, ref[i].speed, 1e-3) << frags[i].name;
+    std::printf("%-14s impact time %+.5f s, north %+.4f m, east %+.4f m (%.4f m), speed %+.5f m/s from the "
+                "reference\n",
+                frags[i].name.c_str(), dt, dnorth, deast, std::hypot(dnorth, deast), imp.speed - ref[i].speed);
+    // The reference prints 1e-4 s, 1e-7 deg (1 cm) and 1e-4 m/s. Measured: at most 6e-5 s, 0.017 m, 2.0e-4 m/s.
+    EXPECT_NEAR(dt, 0.0, 1e-4) << frags[i].name;
+    EXPECT_NEAR(std::hypot(dnorth, deast), 0.0, 0.04) << frags[i].name;
+    EXPECT_NEAR(imp.speed, ref[i].speed, 4e-4) << frags[i].name;
   }
 }
 

@@ -22,6 +22,19 @@ TEST(DragCoefficientMach, HendersonBranches) {
   EXPECT_NEAR(mach_drag_factor(0.0), 0.38 / 0.9, 1e-15);
 }
 
+// The table of docs/validation-reentry.md, to the three decimals printed there.
+TEST(DragCoefficientMach, DocumentedTable) {
+  struct Row {
+    double mach, sphere, factor;
+  };
+  for (const Row& r : {Row{0, 0.380, 0.422}, Row{0.5, 0.406, 0.451}, Row{0.8, 0.478, 0.531}, Row{1.0, 0.680, 0.756},
+                       Row{1.2, 0.768, 0.854}, Row{1.5, 0.901, 1.001}, Row{1.75, 1.011, 1.123},
+                       Row{2, 0.985, 1.094}, Row{3, 0.938, 1.042}, Row{10, 0.903, 1.004}}) {
+    EXPECT_NEAR(sphere_drag_coefficient(r.mach), r.sphere, 5e-4) << r.mach;
+    EXPECT_NEAR(mach_drag_factor(r.mach), r.factor, 5e-4) << r.mach;
+  }
+}
+
 TEST(DragCoefficientMach, ContinuousAndBounded) {
   double prev = sphere_drag_coefficient(0.0);
   for (double m = 0.001; m < 30; m += 0.001) {

@@ -26,8 +26,18 @@ TEST(TargetZone, DefaultBoxEdgesAreParallelsAndMeridians) {
   // bulges to 35.18 S there (tan 30 deg / cos 35 deg = tan 35.18 deg) and would leave this point outside.
   EXPECT_TRUE(z.contains(-30.001 * deg, -125 * deg));
   EXPECT_FALSE(z.contains(-29.999 * deg, -125 * deg));
-  EXPECT_NEAR(z.distance_to_edge(-30.001 * deg, -125 * deg), 0.001 * deg * R, 2.0);
-  EXPECT_NEAR(z.distance_to_edge(-29.999 * deg, -125 * deg), -0.001 * deg * R, 2.0);
+  EXPECT_NEAR(z.distance_to_edge(-30.001 * deg, -125 * deg), 0.001 * deg * R, 1e-3);
+  EXPECT_NEAR(z.distance_to_edge(-29.999 * deg, -125 * deg), -0.001 * deg * R, 1e-3);
+  // Between two vertices of the densified parallels (every 0.1 deg) the edge is a great-circle chord: it sags
+  // poleward of the parallel by R dlon^2 sin(lat) cos(lat) / 8, 1.050 m at 30 S and 1.213 m at 45 S. A point on the
+  // 30 S parallel there is just outside, one on the 45 S parallel just inside.
+  const double step = 0.1 * deg;
+  for (double lon : {-159.95, -125.05, -90.05}) {
+    EXPECT_NEAR(z.distance_to_edge(-30 * deg, lon * deg),
+                -R * step * step * std::sin(30 * deg) * std::cos(30 * deg) / 8, 1e-3) << lon;
+    EXPECT_NEAR(z.distance_to_edge(-45 * deg, lon * deg),
+                R * step * step * std::sin(45 * deg) * std::cos(45 * deg) / 8, 1e-3) << lon;
+  }
   // Just inside the 45 S parallel and the meridians.
   EXPECT_TRUE(z.contains(-44.999 * deg, -125 * deg));
   EXPECT_FALSE(z.contains(-45.001 * deg, -125 * deg));
@@ -36,21 +46,23 @@ TEST(TargetZone, DefaultBoxEdgesAreParallelsAndMeridians) {
   EXPECT_TRUE(z.contains(-37 * deg, -90.001 * deg));
   EXPECT_FALSE(z.contains(-37 * deg, -89.999 * deg));
   // Centre of the box: 7.5 deg of latitude to the nearer parallels (the meridians are farther: 35 deg of longitude).
-  EXPECT_NEAR(z.distance_to_edge(-37.5 * deg, -125 * deg), 7.5 * deg * R, 2e3);
-  // Point Nemo lies south of the box: about 3.88 deg of latitude beyond 45 S.
+  EXPECT_NEAR(z.distance_to_edge(-37.5 * deg, -125 * deg), 7.5 * deg * R, 0.2);  // measured 0.08 m short
+  // Point Nemo lies south of the box: 3.88 deg of latitude beyond 45 S, 431.066 km (measured 0.36 m less: the edge
+  // there is a chord that sags towards it).
   double nemo = z.distance_to_edge(point_nemo_latitude_deg * deg, point_nemo_longitude_deg * deg);
   EXPECT_LT(nemo, 0.0);
-  EXPECT_NEAR(nemo, -(48.876667 - 45.0) * deg * R, 1e3);
+  EXPECT_NEAR(nemo, -(48.876667 - 45.0) * deg * R, 1.0);
   // The same corners joined by great circles: the northern edge sags to 35.18 S at 125 W.
   TargetZone gc = TargetZone::from_degrees("great-circle box", {{-45, -160}, {-45, -90}, {-30, -90}, {-30, -160}});
   EXPECT_FALSE(gc.contains(-30.001 * deg, -125 * deg));
   EXPECT_FALSE(gc.contains(-35.17 * deg, -125 * deg));
   EXPECT_TRUE(gc.contains(-35.19 * deg, -125 * deg));
-  // Area of a latitude band piece: R^2 dlon (sin 45 - sin 30).
-  EXPECT_NEAR(z.area(), R * R * 70 * deg * (std::sin(45 * deg) - std::sin(30 * deg)), 1e-4 * z.area());
+  // Area of a latitude band piece: R^2 dlon (sin 45 - sin 30). The chords of the densified parallels take 2.6e-8 of it.
+  EXPECT_NEAR(z.area(), R * R * 70 * deg * (std::sin(45 * deg) - std::sin(30 * deg)), 6e-8 * z.area());
 }
 
-// Against the shared copy of the CMSEO box: the same box read from GeoJSON contains the same points.
+// Against the shared copy of the CMSEO box: the same box read from GeoJSON contains the same points and gives the same
+// distances (measured 7e-10 m apart: rounding).
 TEST(TargetZone, MatchesTheSharedTiangong2GeoJson) {
   auto path = testing::test_data("spoua/cmseo_tiangong2_debris_area.geojson");
   TargetZone file = TargetZone::read_geojson(path);
@@ -59,7 +71,7 @@ TEST(TargetZone, MatchesTheSharedTiangong2GeoJson) {
   for (double lat = -50; lat <= -25; lat += 0.5)
     for (double lon = -165; lon <= -85; lon += 1.0) {
       EXPECT_EQ(file.contains(lat * deg, lon * deg), builtin.contains(lat * deg, lon * deg)) << lat << " " << lon;
-      EXPECT_NEAR(file.distance_to_edge(lat * deg, lon * deg), builtin.distance_to_edge(lat * deg, lon * deg), 5.0);
+      EXPECT_NEAR(file.distance_to_edge(lat * deg, lon * deg), builtin.distance_to_edge(lat * deg, lon * deg), 1e-6);
     }
   // And its bounds are the ones the notice gives.
   nlohmann::json j = nlohmann::json::parse(std::ifstream(path));

@@ -36,13 +36,15 @@ TEST(EarthOrientation, ReadsCelesTrakEopAllAndInterpolates) {
 
 TEST(EarthOrientation, LeapSecondDoesNotSmearUt1) {
   auto eop = EarthOrientation::read(testing::test_data("spaceweather/EOP-All-v1.1_2025-01-10_from-2000.txt"));
-  // Across 2016-12-31/2017-01-01, UT1-UTC jumps by +1 s; halfway through 2016-12-31 it must be near the
-  // day's own value, not half a second off.
+  // Across 2016-12-31/2017-01-01, UT1-UTC jumps by +1 s (rows "2016 12 31 57753 ... -0.4077697" and
+  // "2017 01 01 57754 ... 0.5912870"). Halfway through 2016-12-31 it is the mean of the two rows once the leap second
+  // is taken out (-0.40824 s), not half a second off.
   double before = eop.at_utc_mjd(57753.0).ut1_minus_utc;
   double mid = eop.at_utc_mjd(57753.5).ut1_minus_utc;
-  EXPECT_NEAR(mid, before, 0.01);
   double after = eop.at_utc_mjd(57754.0).ut1_minus_utc;
-  EXPECT_NEAR(after - before, 1.0, 0.01);
+  EXPECT_NEAR(before, -0.4077697, 1e-9);
+  EXPECT_NEAR(after, 0.5912870, 1e-9);
+  EXPECT_NEAR(mid, 0.5 * (before + after - 1.0), 1e-12);
 }
 
 TEST(EarthOrientation, Ut1ScaleUsesTheTable) {

@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include <erfa.h>
 #include <fmt/format.h>
@@ -63,8 +65,10 @@ TEST(Epoch, IsoForms) {
 }
 
 TEST(Epoch, RoundTripsToANanosecondOver1950To2100) {
-  // Calendar -> Epoch -> calendar in every scale, at many instants with odd fractions.
-  for (int year = 1950; year <= 2100; year += 7) {
+  // Calendar -> Epoch -> calendar in every scale, every year, with an odd fraction: exact to 9 printed decimals, and
+  // the seconds field within 6e-12 s (measured).
+  double worst = 0;
+  for (int year = 1950; year <= 2100; ++year) {
     for (TimeScale s : {TimeScale::TAI, TimeScale::TT, TimeScale::GPS, TimeScale::UTC}) {
       if (s == TimeScale::UTC && year < 1960) continue;
       CalendarTime c{year, 7, 19, 13, 47, 12.123456789};
@@ -73,10 +77,12 @@ TEST(Epoch, RoundTripsToANanosecondOver1950To2100) {
       EXPECT_EQ(back.year, year);
       EXPECT_EQ(back.hour, 13);
       EXPECT_EQ(back.minute, 47);
-      EXPECT_NEAR(back.second, 12.123456789, 1e-9) << year << ' ' << to_string(s);
+      EXPECT_NEAR(back.second, 12.123456789, 1.5e-11) << year << ' ' << to_string(s);
+      worst = std::max(worst, std::abs(back.second - 12.123456789));
       EXPECT_EQ(e.iso(s, 9), fmt::format("{:04d}-07-19T13:47:12.123456789", year));
     }
   }
+  std::printf("calendar round trips 1950-2100: worst %.2e s\n", worst);
 }
 
 TEST(Epoch, ArithmeticIsExactForNanoseconds) {
@@ -94,8 +100,11 @@ TEST(Epoch, ArithmeticIsExactForNanoseconds) {
   EXPECT_LT(a, b);
 }
 
+// ERFA carries each date as two doubles (day and fraction of day) too: measured agreement 1.9e-11 s before 1972
+// (the rate terms of the early UTC offsets) and 1e-11 s since, a few units in the last place of the day fraction.
 TEST(Epoch, AgreesWithErfaUtcToTaiAndTt) {
-  for (int y = 1962; y <= 2030; y += 3) {
+  double worst = 0;
+  for (int y = 1962; y <= 2030; ++y) {
     for (double fd : {0.0, 0.3, 0.999}) {
       double u1 = 0, u2 = 0, a1 = 0, a2 = 0, t1 = 0, t2 = 0;
       ASSERT_GE(eraDtf2d("UTC", y, 5, 17, static_cast<int>(fd * 24), 13, 7.25, &u1, &u2), 0);
@@ -104,12 +113,16 @@ TEST(Epoch, AgreesWithErfaUtcToTaiAndTt) {
       Epoch e = Epoch::from_calendar(TimeScale::UTC, {y, 5, 17, static_cast<int>(fd * 24), 13, 7.25});
       JulianDate tai = e.jd(TimeScale::TAI);
       JulianDate tt = e.jd(TimeScale::TT);
-      EXPECT_NEAR(((tai.whole - a1) + (tai.fraction - a2)) * 86400.0, 0.0, 2e-6) << y;
-      EXPECT_NEAR(((tt.whole - t1) + (tt.fraction - t2)) * 86400.0, 0.0, 2e-6) << y;
       JulianDate utc = e.jd(TimeScale::UTC);
-      EXPECT_NEAR(((utc.whole - u1) + (utc.fraction - u2)) * 86400.0, 0.0, 2e-6) << y;
+      for (double d : {((tai.whole - a1) + (tai.fraction - a2)) * 86400.0,
+                       ((tt.whole - t1) + (tt.fraction - t2)) * 86400.0,
+                       ((utc.whole - u1) + (utc.fraction - u2)) * 86400.0}) {
+        EXPECT_NEAR(d, 0.0, 5e-11) << y;
+        worst = std::max(worst, std::abs(d));
+      }
     }
   }
+  std::printf("UTC, TAI, TT against ERFA 1962-2030: worst %.2e s\n", worst);
 }
 
 TEST(Epoch, ModernTaiMinusUtcMatchesErfaExactly) {
