@@ -96,8 +96,10 @@ TEST(DecayCli, RdmParsesBackWithItsMandatoryKeywords) {
 TEST(DecayCli, FewerThanTwoSpreadPointsGiveAModelOnlyWindowInEveryFormat) {
   std::ifstream in(y1());
   std::string line1, line2, two;
-  while (std::getline(in, line1) && std::getline(in, line2))
-    if (line1.substr(18, 14) == "20130.91358174" || line1.substr(18, 14) == "20131.52678949") two += line1 + "\n" + line2 + "\n";
+  while (std::getline(in, line1) && std::getline(in, line2)) {
+    const std::string epoch = line1.substr(18, 14);
+    if (epoch == "20130.91358174" || epoch == "20131.52678949") two += line1 + "\n" + line2 + "\n";
+  }
   ASSERT_EQ(std::count(two.begin(), two.end(), '\n'), 4) << two;
   const std::string tle = deorbit::testing::write_temp_file("decay_two_sets.tle", two);
   const std::string args = "decay --tle " + tle + " --space-weather " + sw() + " --ensemble 4 --no-progress";
@@ -115,7 +117,8 @@ TEST(DecayCli, FewerThanTwoSpreadPointsGiveAModelOnlyWindowInEveryFormat) {
 
   r = run_deorbit(args);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("ln spread NOT MEASURED: 1 usable element set, at least two needed"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("ln spread NOT MEASURED: 1 usable element set, at least two needed"), std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("Window basis      model-only: fewer than two element sets usable for the spread"),
             std::string::npos)
       << r.out;

@@ -70,7 +70,8 @@ TEST(NumericalCli, DragWithoutSpaceWeatherWarnsOnce) {
                                                   "--to 2025-01-01T13:00:00Z --step 600 --format csv");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::size_t count = 0;
-  for (std::size_t at = r.err.find("embedded table"); at != std::string::npos; at = r.err.find("embedded table", at + 1))
+  const std::string what = "embedded table";
+  for (std::size_t at = r.err.find(what); at != std::string::npos; at = r.err.find(what, at + 1))
     ++count;
   EXPECT_EQ(count, 1u) << r.err;
   EXPECT_NE(r.err.find("no space-weather table given: using the embedded table"), std::string::npos) << r.err;

@@ -72,7 +72,8 @@ TEST(DecayModelChoiceSlow, LargestStepMattersToleranceDoesNot) {
   };
   const Outcome s = predict(standard, 2);
   const Outcome step600 = with(10, 600), step1200 = with(10, 1200), tol1 = with(1, 300), tol100 = with(100, 300);
-  std::printf("default (10 m, 300 s): %s, member shift %+.0f s\n", s.epoch.iso(TimeScale::UTC, 0).c_str(), s.member_shift);
+  std::printf("default (10 m, 300 s): %s, member shift %+.0f s\n", s.epoch.iso(TimeScale::UTC, 0).c_str(),
+              s.member_shift);
   std::printf("10 m, 600 s:  %+.1f min\n10 m, 1200 s: %+.2f h\n1 m, 300 s:   %+.2f min\n100 m, 300 s: %+.2f min\n",
               (step600.epoch - s.epoch) / 60, (step1200.epoch - s.epoch) / 3600, (tol1.epoch - s.epoch) / 60,
               (tol100.epoch - s.epoch) / 60);

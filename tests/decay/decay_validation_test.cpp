@@ -169,7 +169,8 @@ TEST(DecayValidationSlow, RealReentries) {
   // Every row of the table: nominal minus the reference time, to 0.03 h (three times the table's 0.01 h).
   ASSERT_EQ(rows.size(), std::size(kTableErrorHours));
   for (std::size_t i = 0; i < rows.size(); ++i)
-    EXPECT_NEAR(rows[i].error / 3600, kTableErrorHours[i], 0.03) << rows[i].object << ", " << rows[i].days_before << " d";
+    EXPECT_NEAR(rows[i].error / 3600, kTableErrorHours[i], 0.03)
+        << rows[i].object << ", " << rows[i].days_before << " d";
 }
 
 // The extra, longer case of docs/validation-decay.md (not in the statistics: no element sets in the last 10 days):
