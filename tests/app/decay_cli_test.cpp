@@ -1,4 +1,5 @@
 // End-to-end: `deorbit decay` outputs (JSON fields, an RDM that parses back) and its bad-input errors.
+#include <algorithm>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -41,6 +42,9 @@ TEST(DecayCli, JsonHasTheEpochsTheWindowAndThePoint) {
   EXPECT_LE(std::abs(lon), 180.0);
   EXPECT_GT(j["fit"]["element_sets"].get<int>(), 5);
   EXPECT_FALSE(j["fit"]["weak"].get<bool>());
+  EXPECT_GE(j["fit"]["spread_points"].get<int>(), 2);
+  EXPECT_EQ(j["window_basis"], "fit-spread");
+  EXPECT_EQ(j["fit"]["spread_basis"], "fit-spread");
   EXPECT_GT(j["fit"]["density_scale"].get<double>(), 0.0);
   // The prediction epoch is the last element set before --as-of, and the observed re-entry is 1.0 to 1.1 days on.
   EXPECT_LT(j["prediction_epoch"].get<std::string>(), "2020-05-10T15:33:00Z");
@@ -85,6 +89,49 @@ TEST(DecayCli, RdmParsesBackWithItsMandatoryKeywords) {
   EXPECT_EQ(*rdm.state_epoch, rdm.epoch_tzero);
   EXPECT_NEAR(rdm.r.norm(), 6.55e6, 0.1e6);  // about 170 km up, a day before re-entry
   EXPECT_DOUBLE_EQ(*rdm.confidence_level, 90.0);
+}
+
+// Two element sets of CZ-5B Y1 (2020-05-09T21:55Z and 2020-05-10T12:38Z): the fit has one point, no scatter to
+// measure, and every output says that the window rests on the model's spreads alone.
+TEST(DecayCli, FewerThanTwoSpreadPointsGiveAModelOnlyWindowInEveryFormat) {
+  std::ifstream in(y1());
+  std::string line1, line2, two;
+  while (std::getline(in, line1) && std::getline(in, line2)) {
+    const std::string epoch = line1.substr(18, 14);
+    if (epoch == "20130.91358174" || epoch == "20131.52678949") two += line1 + "\n" + line2 + "\n";
+  }
+  ASSERT_EQ(std::count(two.begin(), two.end(), '\n'), 4) << two;
+  const std::string tle = deorbit::testing::write_temp_file("decay_two_sets.tle", two);
+  const std::string args = "decay --tle " + tle + " --space-weather " + sw() + " --ensemble 4 --no-progress";
+
+  CommandResult r = run_deorbit(args + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["fit"]["element_sets"].get<int>(), 2);
+  EXPECT_LE(j["fit"]["spread_points"].get<int>(), 1);
+  EXPECT_EQ(j["fit"]["log_scale_sigma"].get<double>(), 0.0);
+  EXPECT_EQ(j["fit"]["spread_basis"], "model-only");
+  EXPECT_EQ(j["window_basis"], "model-only");
+  EXPECT_DOUBLE_EQ(j["ensemble"]["log_scale_sigma"].get<double>(), 0.15);  // the model spread alone
+  ASSERT_TRUE(j["window_start"].is_string());
+
+  r = run_deorbit(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("ln spread NOT MEASURED: 1 usable element set, at least two needed"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("Window basis      model-only: fewer than two element sets usable for the spread"),
+            std::string::npos)
+      << r.out;
+
+  const std::string out = deorbit::testing::write_temp_file("decay_two_sets.rdm", "");
+  r = run_deorbit(args + " --format rdm -o " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::ifstream rdm_in(out);
+  const deorbit::Rdm rdm = deorbit::read_rdm_kvn(rdm_in, out);
+  EXPECT_EQ(std::count_if(rdm.comments.begin(), rdm.comments.end(),
+                          [](const std::string& c) { return c.rfind("window basis: model-only", 0) == 0; }),
+            1)
+      << ::testing::PrintToString(rdm.comments);
 }
 
 TEST(DecayCli, LifetimeModeWritesHistoryPlotAndGroundTrack) {

@@ -61,6 +61,22 @@ TEST(NumericalCli, DefaultsRunOnTheEmbeddedIssWithNoDataFiles) {
   for (const auto& x : p) EXPECT_NEAR(std::hypot(x[0], x[1], x[2]), 6.79e6, 3e4);
 }
 
+// One warning about the embedded space weather, from the same place as for a library user (Drag without a table),
+// not one from the force file's reader and another from the table.
+TEST(NumericalCli, DragWithoutSpaceWeatherWarnsOnce) {
+  std::string examples = deorbit::testing::source_path("examples/orekit").string();
+  CommandResult r = deorbit::testing::run_deorbit("propagate --numerical --forces " + examples + "/case-c.yaml --opm " +
+                                                  examples + "/iss-2025-01-01.opm --from 2025-01-01T12:00:00Z "
+                                                  "--to 2025-01-01T13:00:00Z --step 600 --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::size_t count = 0;
+  const std::string what = "embedded table";
+  for (std::size_t at = r.err.find(what); at != std::string::npos; at = r.err.find(what, at + 1))
+    ++count;
+  EXPECT_EQ(count, 1u) << r.err;
+  EXPECT_NE(r.err.find("no space-weather table given: using the embedded table"), std::string::npos) << r.err;
+}
+
 TEST(NumericalCli, BadForceFileNamesFileLineAndKey) {
   std::string path = ::testing::TempDir() + "/bad_forces.yaml";
   std::ofstream(path) << "gravity:\n  field: egm96\n  degree: 20\ndrag:\n  atmosphere: msis90\n";

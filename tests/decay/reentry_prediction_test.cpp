@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "deorbit/base/constants.h"
+#include "deorbit/base/error.h"
 #include "deorbit/decay/reentry_prediction.h"
 
 namespace deorbit {
@@ -71,6 +72,13 @@ TEST(ReentryPrediction, EnsembleIsTheSameOnOneAndTwoThreadsAndBracketsTheNominal
   EXPECT_NEAR(one.log_scale_sigma, std::hypot(0.1, e.model_log_sigma), 1e-12);
   EXPECT_EQ(one.members.size(), 5u);
   EXPECT_EQ(one.not_reentered, 0);
+}
+
+TEST(ReentryPrediction, NoSpaceWeatherIsAnError) {
+  const StateVector s = low_orbit();
+  EXPECT_THROW((void)predict_reentry(s, DecayModel{}, craft(), nullptr, 1.0, 0.1, s.epoch + 86400.0,
+                                     EarthOrientation::none(), EnsembleSettings{}),
+               InputError);
 }
 
 TEST(DecayModel, BallisticCoefficientFromBstar) {

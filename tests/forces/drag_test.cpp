@@ -1,9 +1,17 @@
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
+#include "deorbit/atmosphere/exponential.h"
+#include "deorbit/atmosphere/nrlmsise00.h"
+#include "deorbit/atmosphere/us_standard_1976.h"
 #include "deorbit/base/constants.h"
+#include "deorbit/base/log.h"
 #include "deorbit/forces/drag.h"
 
 namespace deorbit {
@@ -18,6 +26,7 @@ class ConstantAtmosphere final : public Atmosphere {
     return {rho_, 1000.0};
   }
   std::string_view name() const override { return "constant"; }
+  bool uses_space_weather() const override { return false; }
   mutable AtmosphereInput last;
 
  private:
@@ -66,6 +75,53 @@ TEST(Drag, LocalSolarTimeFollowsTheSun) {
   ctx.sun = Vec3(0, 1.496e11, 0);  // Sun over longitude +90 deg: longitude 0 is at 06 h
   (void)drag.acceleration(ctx);
   EXPECT_NEAR(atm->last.local_solar_time, 6.0, 1e-9);
+}
+
+struct CaptureWarnings {
+  std::vector<std::string> seen;
+  WarningSink old;
+  CaptureWarnings() { old = set_warning_sink([this](const std::string& m) { seen.push_back(m); }); }
+  ~CaptureWarnings() { set_warning_sink(old); }
+};
+
+// Builds two NRLMSISE-00 drag forces without space weather, uses them, reports on stderr and exits: run in a child
+// process by the death test below.
+[[noreturn]] void two_drag_forces_without_weather() {
+  std::vector<std::string> seen;
+  (void)set_warning_sink([&seen](const std::string& m) { seen.push_back(m); });
+  Spacecraft sc{450000.0, 1500.0, 2.2, 1500.0, 1.3};
+  const ForceContext ctx = equatorial_context(sc);
+  Drag first(std::make_shared<Nrlmsise00>(), nullptr);
+  Drag second(std::make_shared<Nrlmsise00>(true), nullptr, 2.0);
+  const double a1 = first.acceleration(ctx).norm(), a2 = second.acceleration(ctx).norm();
+  const std::vector<std::string> from_drag = seen;  // before this test reads the embedded table itself
+  // Both took the embedded table, not a constant activity: their inputs carry its values for the epoch.
+  const SpaceWeatherValues expected = SpaceWeather::embedded().at(ctx.epoch);
+  const bool same_table = first.atmosphere_input(ctx).weather.f107_previous_day == expected.f107_previous_day &&
+                          second.atmosphere_input(ctx).weather.ap_daily == expected.ap_daily;
+  const bool finite = std::isfinite(a1) && std::isfinite(a2) && a1 > 0;
+  std::fprintf(stderr, "warnings=%zu same_table=%d finite=%d\n", from_drag.size(), same_table, finite);
+  for (const auto& m : from_drag) std::fprintf(stderr, "warning: %s\n", m.c_str());
+  std::exit(0);
+}
+
+// "Once" is per process, as on the command line (SpaceWeather::embedded() keeps the flag): a library that builds
+// a drag force per run, per fragment or per ensemble member warns once, not thousands of times. The threadsafe
+// death-test style re-runs this test alone in a fresh process, so no earlier test can have used up the warning.
+TEST(DragDeathTest, WithoutSpaceWeatherWarnsOncePerProcessAndUsesTheEmbeddedTable) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(two_drag_forces_without_weather(), ::testing::ExitedWithCode(0),
+              "warnings=1 same_table=1 finite=1\nwarning: no space-weather table given: using the embedded table");
+}
+
+TEST(Drag, StaticModelWithoutSpaceWeatherNeedsNoTableAndDoesNotWarn) {
+  CaptureWarnings w;
+  Spacecraft sc{450000.0, 1500.0, 2.2, 1500.0, 1.3};
+  Drag exponential(std::make_shared<ExponentialAtmosphere>(), nullptr);
+  Drag us76(std::make_shared<UsStandardAtmosphere1976>(), nullptr);
+  EXPECT_GT(exponential.acceleration(equatorial_context(sc)).norm(), 0.0);
+  EXPECT_GT(us76.acceleration(equatorial_context(sc)).norm(), 0.0);
+  EXPECT_TRUE(w.seen.empty()) << w.seen.front();
 }
 
 }  // namespace

@@ -90,6 +90,24 @@ class ProgressBar {
 
 double degrees(double rad) { return rad / constants::deg; }
 
+// What the window's spread rests on, in words (text output and the RDM comment).
+std::string window_basis_text(const DecayAnalysis& a, const DecayRequest& r) {
+  switch (a.fit.window_basis) {
+    case WindowBasis::FitSpread:
+      return fmt::format("fit-spread: the scatter of ln k over {} element sets ({:.3f}) and the model spread ({:.2f})",
+                         a.fit.spread_points, a.fit.log_scale_sigma, r.ensemble.model_log_sigma);
+    case WindowBasis::ModelOnly:
+      return fmt::format("model-only: fewer than two element sets usable for the spread of ln k ({}), none measured; "
+                         "the window holds the model spread ({:.2f}) and the space-weather dispersion only",
+                         a.fit.spread_points, r.ensemble.model_log_sigma);
+    case WindowBasis::Prior:
+      return fmt::format("prior: one element set, no fit; the B* prior's spread of ln k ({:.2f}) and the model spread "
+                         "({:.2f})",
+                         a.fit.log_scale_sigma, r.ensemble.model_log_sigma);
+  }
+  return "";
+}
+
 nlohmann::json to_json(const DecayAnalysis& a, const DecayRequest& r) {
   using nlohmann::json;
   const auto& p = a.prediction;
@@ -108,18 +126,21 @@ nlohmann::json to_json(const DecayAnalysis& a, const DecayRequest& r) {
   j["window_start"] = p.window_start ? json(iso(*p.window_start)) : json();
   j["window_end"] = p.window_end ? json(iso(*p.window_end)) : json();
   j["window_confidence"] = r.ensemble.confidence;
+  j["window_basis"] = p.window_start ? json(std::string(to_string(a.fit.window_basis))) : json();
   j["reentry_lat_deg"] = p.nominal.reentered ? json(degrees(p.nominal.point.latitude)) : json();
   j["reentry_lon_deg"] = p.nominal.reentered ? json(degrees(p.nominal.point.longitude)) : json();
   json points = json::array();
   for (const auto& pt : a.fit.points)
     points.push_back({{"epoch", iso(pt.epoch)}, {"sgp4_sma_km", pt.sgp4_sma / 1e3}, {"model_sma_km", pt.model_sma / 1e3},
-                      {"residual_m", pt.residual}, {"log_scale", pt.log_scale}});
+                      {"residual_m", pt.residual}, {"log_scale", pt.log_scale}, {"in_spread", pt.in_spread}});
   const double cda_m = a.spacecraft.drag_coefficient * a.spacecraft.drag_area / a.spacecraft.mass;
   j["fit"] = {{"density_scale", a.fit.density_scale},
               {"log_scale_sigma", a.fit.log_scale_sigma},
               {"ballistic_coefficient_m2_per_kg", cda_m * a.fit.density_scale},
               {"weak", a.fit.weak},
               {"element_sets", a.fit.element_sets},
+              {"spread_points", a.fit.spread_points},
+              {"spread_basis", std::string(to_string(a.fit.window_basis))},
               {"rms_residual_m", a.fit.rms_residual},
               {"sma_decay_km", a.fit.sma_decay / 1e3},
               {"runs", a.fit.evaluations},
@@ -146,9 +167,14 @@ void write_text(std::ostream& out, const DecayAnalysis& a, const DecayRequest& r
                      e.object.international_designator);
   out << fmt::format("Prediction epoch  {} (last element set{}; {} known, {} ignored after --as-of)\n", iso(e.epoch),
                      r.as_of ? " at --as-of " + iso(*r.as_of) : "", a.element_sets_known, a.element_sets_ignored);
-  out << fmt::format("Drag fit          density scale {:.4f} (ln spread {:.3f}), Cd A/m {:.5f} m^2/kg, {} element "
-                     "sets, rms {:.0f} m, decay {:.2f} km{}\n",
-                     a.fit.density_scale, a.fit.log_scale_sigma,
+  std::string spread = fmt::format("ln spread {:.3f}", a.fit.log_scale_sigma);
+  if (a.fit.window_basis == WindowBasis::FitSpread) spread += fmt::format(" from {} element sets", a.fit.spread_points);
+  if (a.fit.window_basis == WindowBasis::ModelOnly)
+    spread = fmt::format("ln spread NOT MEASURED: {} usable element set{}, at least two needed", a.fit.spread_points,
+                         a.fit.spread_points == 1 ? "" : "s");
+  out << fmt::format("Drag fit          density scale {:.4f} ({}), Cd A/m {:.5f} m^2/kg, {} element sets, rms {:.0f} m, "
+                     "decay {:.2f} km{}\n",
+                     a.fit.density_scale, spread,
                      a.spacecraft.drag_coefficient * a.spacecraft.drag_area / a.spacecraft.mass * a.fit.density_scale,
                      a.fit.element_sets, a.fit.rms_residual, a.fit.sma_decay / 1e3,
                      a.fit.weak ? (r.spacecraft ? " (WEAK: one element set, no fit: the given mass, area and Cd)"
@@ -163,10 +189,12 @@ void write_text(std::ostream& out, const DecayAnalysis& a, const DecayRequest& r
     out << fmt::format("Point             lat {:.2f} deg, lon {:.2f} deg (WGS84)\n", degrees(p.nominal.point.latitude),
                        degrees(p.nominal.point.longitude));
   }
-  if (p.window_start)
+  if (p.window_start) {
     out << fmt::format("Window ({:.0f} %)     {} .. {} ({} members; {} not re-entered by the horizon)\n",
                        100 * r.ensemble.confidence, iso(*p.window_start), iso(*p.window_end), r.ensemble.members,
                        p.not_reentered);
+    out << fmt::format("Window basis      {}\n", window_basis_text(a, r));
+  }
 }
 
 Rdm to_rdm(const DecayAnalysis& a, const DecayRequest& r, const DecayOptions& o) {
@@ -185,9 +213,11 @@ Rdm to_rdm(const DecayAnalysis& a, const DecayRequest& r, const DecayOptions& o)
   m.solar_flux_prediction = a.weather->source();
   m.comments.push_back(fmt::format("deorbit decay: density scale {:.4f} fitted on {} element sets", a.fit.density_scale,
                                    a.fit.element_sets));
-  if (p.window_start)
+  if (p.window_start) {
     m.comments.push_back(fmt::format("window: {:.0f} % of a {}-member ensemble (density scale, F10.7, Ap dispersed)",
                                      100 * r.ensemble.confidence, r.ensemble.members));
+    m.comments.push_back("window basis: " + window_basis_text(a, r));
+  }
   if (!p.nominal.reentered)
     m.comments.push_back(fmt::format("no re-entry before the horizon: ORBIT_LIFETIME is a lower bound"));
   m.orbit_lifetime = p.nominal.epoch - a.elements.epoch;

@@ -31,6 +31,9 @@ class Atmosphere {
   virtual ~Atmosphere() = default;
   [[nodiscard]] virtual AtmosphereState evaluate(const AtmosphereInput& in) const = 0;
   [[nodiscard]] virtual std::string_view name() const = 0;
+  //! False for static models, which ignore AtmosphereInput::weather: a drag force given no space weather then
+  //! needs no table (and gives no warning). True unless a model says otherwise.
+  [[nodiscard]] virtual bool uses_space_weather() const { return true; }
 };
 
 //! [h] local apparent solar time at east longitude `longitude` [rad] when the Sun's direction, in the Earth-fixed

@@ -35,6 +35,7 @@ class ExponentialAtmosphere final : public Atmosphere {
  public:
   [[nodiscard]] AtmosphereState evaluate(const AtmosphereInput& in) const override;
   [[nodiscard]] std::string_view name() const override { return "exponential"; }
+  [[nodiscard]] bool uses_space_weather() const override { return false; }
 };
 
 }  // namespace deorbit

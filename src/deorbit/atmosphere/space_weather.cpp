@@ -394,7 +394,7 @@ SpaceWeather SpaceWeather::embedded() {
   const SpaceWeather& table = embedded_table();
   static std::atomic<bool> warned{false};
   if (!warned.exchange(true))
-    warn(fmt::format("no space-weather file given: using the embedded table (CelesTrak SW-All.csv, observed to {}, "
+    warn(fmt::format("no space-weather table given: using the embedded table (CelesTrak SW-All.csv, observed to {}, "
                      "predictions to {}); pass a current SW-All.csv for real conditions",
                      date_text(table.last_observed_mjd()), date_text(table.end_mjd())));
   return table;

@@ -57,6 +57,7 @@ class UsStandardAtmosphere1976 final : public Atmosphere {
  public:
   [[nodiscard]] AtmosphereState evaluate(const AtmosphereInput& in) const override;
   [[nodiscard]] std::string_view name() const override { return "us76"; }
+  [[nodiscard]] bool uses_space_weather() const override { return false; }
 };
 
 }  // namespace deorbit

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -23,11 +23,21 @@ struct Window {
 };
 
 struct Evaluation {
-  double objective = 0;          // [m] weighted mean residual; NaN if the run decayed inside the span
-  std::vector<double> averages;  // [m] A_num per point
+  bool decayed = false;          // the run reached the re-entry altitude inside the span: too much drag
+  double objective = 0;          // [m] weighted mean residual (not set if decayed)
+  std::vector<double> averages;  // [m] A_num per point (empty if decayed)
 };
 
 }  // namespace
+
+std::string_view to_string(WindowBasis basis) {
+  switch (basis) {
+    case WindowBasis::FitSpread: return "fit-spread";
+    case WindowBasis::ModelOnly: return "model-only";
+    case WindowBasis::Prior: return "prior";
+  }
+  return "?";
+}
 
 DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model, const Spacecraft& craft,
                  const std::shared_ptr<const SpaceWeather>& weather, const EarthOrientation& eop,
@@ -49,6 +59,7 @@ DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model,
     fit.weak = true;
     fit.element_sets = 1;
     fit.log_scale_sigma = settings.prior_log_sigma;
+    fit.window_basis = WindowBasis::Prior;
     return fit;
   }
 
@@ -89,12 +100,20 @@ DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model,
     NumericalPropagator propagator(decay_propagator_settings(model, craft, weather, std::exp(log_scale)), eop, nodes);
     std::vector<StateVector> states;
     states.reserve(static_cast<std::size_t>(n) + 1);
-    (void)propagator.sample(initial, t_end, step, states);
+    const PropagationResult run = propagator.sample(initial, t_end, step, states);
     Evaluation ev;
-    if (static_cast<long>(states.size()) < n + 1) {
-      ev.objective = std::numeric_limits<double>::quiet_NaN();
+    // Only a run that meets the re-entry altitude has decayed; any other early end is a failure of the run, not a
+    // fact about the drag, and the fit cannot go on without it.
+    if (run.status == PropagationStatus::ReachedFloor) {
+      ev.decayed = true;
       return ev;
     }
+    if (run.status != PropagationStatus::ReachedEnd || static_cast<long>(states.size()) < n + 1)
+      throw InputError(fmt::format("drag fit: the numerical run with density scale factor {:.6g} from {} to {} {} "
+                                   "({} of {} samples): {}",
+                                   std::exp(log_scale), t0.iso(TimeScale::UTC, 0), t_end.iso(TimeScale::UTC, 0),
+                                   to_string(run.status), states.size(), n + 1,
+                                   run.message.empty() ? "no message" : run.message));
     double num = 0, den = 0;
     for (std::size_t j = 0; j < windows.size(); ++j) {
       double sum = 0;
@@ -111,7 +130,7 @@ DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model,
     return ev;
   };
   // f > 0: the model stays too high, more drag is needed. A run that decays inside the span counts as f < 0.
-  auto sign_of = [](const Evaluation& e) { return std::isnan(e.objective) ? -1 : (e.objective > 0 ? 1 : -1); };
+  auto sign_of = [](const Evaluation& e) { return e.decayed ? -1 : (e.objective > 0 ? 1 : -1); };
 
   const double lo_limit = std::log(1e-3), hi_limit = std::log(1e3), factor = std::log(2.0);
   double a = 0;
@@ -129,39 +148,45 @@ DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model,
                                    t0.iso(TimeScale::UTC, 0), sets.back()->epoch.iso(TimeScale::UTC, 0)));
     fb = evaluate(b);
   }
-  // Illinois on ln k. A decayed run has no finite objective: bisect until both ends are finite.
+  // Illinois on ln k. A decayed run has no objective: bisect until neither end has decayed.
   int side = 0;
-  double best_x = std::numeric_limits<double>::quiet_NaN();
+  std::optional<double> root;
   for (int it = 0; it < 60 && std::abs(b - a) > 1e-3; ++it) {
     double x;
-    if (std::isnan(fa.objective) || std::isnan(fb.objective)) x = 0.5 * (a + b);
+    if (fa.decayed || fb.decayed) x = 0.5 * (a + b);
     else x = b - fb.objective * (b - a) / (fb.objective - fa.objective);
     Evaluation fx = evaluate(x);
-    if (!std::isnan(fx.objective) && std::abs(fx.objective) < 1e-3) {  // [m]: far below any element set's noise
-      best_x = x;
+    if (!fx.decayed && std::abs(fx.objective) < 1e-3) {  // [m]: far below any element set's noise
+      root = x;
       break;
     }
     if (sign_of(fx) == sign_of(fb)) {
       b = x;
       fb = fx;
-      if (side == -1 && !std::isnan(fa.objective)) fa.objective /= 2;
+      if (side == -1 && !fa.decayed) fa.objective /= 2;
       side = -1;
     } else {
       a = x;
       fa = fx;
-      if (side == 1 && !std::isnan(fb.objective)) fb.objective /= 2;
+      if (side == 1 && !fb.decayed) fb.objective /= 2;
       side = 1;
     }
   }
-  if (std::isnan(best_x)) best_x = 0.5 * (a + b);
+  const double best_x = root.value_or(0.5 * (a + b));
   const Evaluation best = evaluate(best_x);
-  if (std::isnan(best.objective))
+  if (best.decayed)
     throw InputError(fmt::format("drag fit: the fitted model decays before {}", sets.back()->epoch.iso(TimeScale::UTC, 0)));
   fit.density_scale = std::exp(best_x);
 
-  // Per-point ln k from the local sensitivity of each residual to ln k (one more run).
+  // Per-point ln k from the local sensitivity of each residual to ln k (one more run, towards less drag if more
+  // would bring the object down inside the span).
   constexpr double kDelta = 0.05;
-  Evaluation shifted = evaluate(best_x + kDelta);
+  double delta = kDelta;
+  Evaluation shifted = evaluate(best_x + delta);
+  if (shifted.decayed) {
+    delta = -kDelta;
+    shifted = evaluate(best_x + delta);
+  }
   double sum_w = 0, sum_sq = 0, sum_r2 = 0;
   const double arc = sets.back()->epoch - t0;
   for (std::size_t j = 0; j < sets.size(); ++j) {
@@ -171,13 +196,15 @@ DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model,
     p.model_sma = best.averages[j];
     p.residual = (best.averages[j] - sgp4_average[j]) - (best.averages[0] - sgp4_average[0]);
     sum_r2 += p.residual * p.residual;
-    if (j > 0 && !shifted.averages.empty()) {
+    if (j > 0 && !shifted.decayed) {
       double r_shift = (shifted.averages[j] - sgp4_average[j]) - (shifted.averages[0] - sgp4_average[0]);
-      double slope = (r_shift - p.residual) / kDelta;  // [m] per unit of ln k
+      double slope = (r_shift - p.residual) / delta;  // [m] per unit of ln k
       if (slope < 0) {
         p.log_scale = best_x - p.residual / slope;
         // Points early in the arc carry little drag signal: only those past a quarter of it count in the spread.
         if (weight[j] >= arc / 4) {
+          p.in_spread = true;
+          ++fit.spread_points;
           sum_w += slope * slope;
           sum_sq += slope * slope * (p.log_scale - best_x) * (p.log_scale - best_x);
         }
@@ -186,7 +213,15 @@ DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model,
     fit.points.push_back(p);
   }
   fit.rms_residual = std::sqrt(sum_r2 / static_cast<double>(sets.size()));
-  fit.log_scale_sigma = sum_w > 0 ? std::sqrt(sum_sq / sum_w) : 0.0;
+  // One point has no scatter to measure (with two element sets its ln k is the fit itself): rather than a spread
+  // of zero passed off as measured, the fit says that the window rests on the model's spreads alone.
+  if (fit.spread_points >= 2) {
+    fit.log_scale_sigma = std::sqrt(sum_sq / sum_w);
+    fit.window_basis = WindowBasis::FitSpread;
+  } else {
+    fit.log_scale_sigma = 0.0;
+    fit.window_basis = WindowBasis::ModelOnly;
+  }
   return fit;
 }
 

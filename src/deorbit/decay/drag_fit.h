@@ -13,6 +13,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "deorbit/decay/decay_model.h"
@@ -33,13 +34,29 @@ struct DragFitPoint {
   double model_sma = 0;  //!< [m] the same from the numerical run with the fitted scale factor
   double residual = 0;   //!< [m] (model - sgp4) minus the same difference at the first point
   double log_scale = 0;  //!< [-] ln k this point alone would give (linearised); 0 for the first point
+  bool in_spread = false;  //!< counted in DragFit::log_scale_sigma (past a quarter of the arc, with a drag signal)
 };
+
+//! What the spread of ln k handed to the ensemble (and so its window) rests on.
+enum class WindowBasis {
+  FitSpread,  //!< the measured scatter of at least two element sets' ln k (plus the ensemble's model spread)
+  ModelOnly,  //!< fewer than two element sets usable for the spread: none measured (0); the ensemble's model
+              //!< spread and the space-weather dispersion alone
+  Prior,      //!< one element set, no fit: DragFitSettings::prior_log_sigma on the B* prior
+};
+
+//! "fit-spread", "model-only", "prior" (the JSON and text output's names).
+[[nodiscard]] std::string_view to_string(WindowBasis basis);
 
 struct DragFit {
   double density_scale = 1;    //!< [-] k, multiplies the NRLMSISE-00 density (with the a-priori Cd A / m)
-  double log_scale_sigma = 0;  //!< [-] spread of ln k: the weighted scatter of the per-point values
+  //! [-] spread of ln k: the weighted scatter of the per-point values in the spread; 0 with fewer than two of them
+  //! (see window_basis); prior_log_sigma when weak.
+  double log_scale_sigma = 0;
   bool weak = false;           //!< true when one element set only (no fit: k = 1 on the B* prior)
   int element_sets = 0;        //!< [-] number of element sets in the fit span
+  int spread_points = 0;       //!< [-] element sets counted in the spread (DragFitPoint::in_spread)
+  WindowBasis window_basis = WindowBasis::FitSpread;
   double rms_residual = 0;     //!< [m] of the residuals at the fitted k
   double sma_decay = 0;        //!< [m] decrease of SGP4's averaged semi-major axis over the span
   int evaluations = 0;         //!< numerical runs made
@@ -47,7 +64,10 @@ struct DragFit {
 };
 
 //! Fits k on the element sets of `history` (one object, chronological; the last is the prediction epoch) within
-//! settings.span before the last. Throws InputError if SGP4 fails on an element set of the span.
+//! settings.span before the last. Throws InputError if SGP4 fails on an element set of the span, if a trial run of
+//! the numerical model fails (integration error, step limit: the message names the scale factor, the span, the
+//! status and the integrator's reason; only a run that reaches the re-entry altitude counts as decayed), if no
+//! scale factor in [1e-3, 1e3] reproduces the decay, or if the fitted model decays inside the span.
 [[nodiscard]] DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model,
                                const Spacecraft& craft, const std::shared_ptr<const SpaceWeather>& weather,
                                const EarthOrientation& eop, const DragFitSettings& settings = {});

@@ -96,6 +96,7 @@ ReentryPrediction predict_reentry(const StateVector& initial, const DecayModel& 
                                   const std::shared_ptr<const SpaceWeather>& weather, double density_scale,
                                   double fit_log_sigma, const Epoch& horizon, const EarthOrientation& eop,
                                   const EnsembleSettings& ensemble, const std::function<void(int, int)>& progress) {
+  if (!weather) throw InputError("re-entry prediction: no space weather given");
   if (ensemble.members < 1) throw InputError("the ensemble needs at least one member");
   if (!(ensemble.confidence > 0 && ensemble.confidence < 1))
     throw InputError(fmt::format("the window confidence must be in (0, 1), got {}", ensemble.confidence));

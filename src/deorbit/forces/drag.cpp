@@ -9,11 +9,21 @@
 
 namespace deorbit {
 
+std::shared_ptr<const SpaceWeather> default_space_weather(const Atmosphere& atmosphere) {
+  // Both parsed or made once per process: a planner or an ensemble builds many drag forces.
+  if (atmosphere.uses_space_weather()) {
+    static const auto embedded = std::make_shared<const SpaceWeather>(SpaceWeather::embedded());
+    return embedded;
+  }
+  static const auto unused = std::make_shared<const SpaceWeather>(SpaceWeather::constant({}));
+  return unused;
+}
+
 Drag::Drag(std::shared_ptr<const Atmosphere> atmosphere, std::shared_ptr<const SpaceWeather> weather,
            double density_scale)
     : atmosphere_(std::move(atmosphere)), weather_(std::move(weather)), density_scale_(density_scale) {
   if (!atmosphere_) throw InputError("drag: no atmosphere model given");
-  if (!weather_) weather_ = std::make_shared<const SpaceWeather>(SpaceWeather::constant({}));
+  if (!weather_) weather_ = default_space_weather(*atmosphere_);
   if (!(density_scale_ >= 0) || !std::isfinite(density_scale_))
     throw InputError("drag: the density scale factor must be a finite number >= 0");
 }

@@ -17,8 +17,16 @@ namespace deorbit {
 //! from ctx.sun, and the space weather of the epoch. Shared by every drag force (orbits, fragments).
 [[nodiscard]] AtmosphereInput atmosphere_input(const ForceContext& ctx, const SpaceWeather& weather);
 
+//! The space weather of a drag force given none (Drag, FragmentDrag): for a model that uses space weather, the
+//! embedded table (SpaceWeather::embedded(), parsed once per process), whose first use warns once per process
+//! through warn() that it is in use and how old it is (the command line meets the same warning); for a static
+//! model, a constant table that it ignores, without a warning.
+[[nodiscard]] std::shared_ptr<const SpaceWeather> default_space_weather(const Atmosphere& atmosphere);
+
 class Drag final : public ForceModel {
  public:
+  //! A null `weather` takes default_space_weather(*atmosphere) (the embedded table, with a warning once per
+  //! process, if the model uses space weather).
   Drag(std::shared_ptr<const Atmosphere> atmosphere, std::shared_ptr<const SpaceWeather> weather,
        double density_scale = 1.0);
   [[nodiscard]] Vec3 acceleration(const ForceContext& ctx) const override;

@@ -3,7 +3,6 @@
 #include "deorbit/atmosphere/exponential.h"
 #include "deorbit/atmosphere/nrlmsise00.h"
 #include "deorbit/atmosphere/us_standard_1976.h"
-#include "deorbit/base/log.h"
 #include "deorbit/forces/drag.h"
 #include "deorbit/forces/gravity.h"
 #include "deorbit/forces/gravity_field.h"
@@ -45,10 +44,7 @@ NumericalPropagatorSettings build(const YamlMap& y, std::shared_ptr<const SpaceW
     if (model == "nrlmsise00") atm = std::make_shared<Nrlmsise00>(ap_history);
     else if (model == "us76") atm = std::make_shared<UsStandardAtmosphere1976>();
     else atm = std::make_shared<ExponentialAtmosphere>();
-    if (!weather && model == "nrlmsise00") {
-      warn("no space-weather file given: drag uses the embedded table (give --space-weather for current data)");
-      weather = std::make_shared<const SpaceWeather>(SpaceWeather::embedded());
-    }
+    // Without a table Drag takes the embedded one and warns once per process (one warning, here as in the library).
     s.forces.push_back(std::make_shared<Drag>(atm, weather, scale));
   }
   for (const auto& body : y.text_list("third_bodies", {"sun", "moon"}))

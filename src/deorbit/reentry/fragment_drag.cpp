@@ -12,21 +12,10 @@
 
 namespace deorbit {
 
-namespace {
-
-// The embedded table is parsed once per process: a planner builds many descents.
-std::shared_ptr<const SpaceWeather> embedded_weather() {
-  static const std::shared_ptr<const SpaceWeather> table =
-      std::make_shared<const SpaceWeather>(SpaceWeather::embedded());
-  return table;
-}
-
-}  // namespace
-
 FragmentDrag::FragmentDrag(std::shared_ptr<const Atmosphere> atmosphere, std::shared_ptr<const SpaceWeather> weather)
     : atmosphere_(std::move(atmosphere)), weather_(std::move(weather)) {
   if (!atmosphere_) throw InputError("fragment drag: no atmosphere model given");
-  if (!weather_) weather_ = embedded_weather();
+  if (!weather_) weather_ = default_space_weather(*atmosphere_);
 }
 
 FragmentDrag::Flow FragmentDrag::flow(const ForceContext& ctx) const {

@@ -16,7 +16,8 @@ namespace deorbit {
 //! M = |v_rel| / a_US76(h). Cd_hypersonic and A are the context spacecraft's drag_coefficient and drag_area.
 class FragmentDrag final : public ForceModel {
  public:
-  //! A null weather means the embedded default table (SpaceWeather::embedded(), parsed once per process).
+  //! A null weather takes default_space_weather(*atmosphere) (forces/drag.h: the embedded table, with a warning
+  //! once per process).
   FragmentDrag(std::shared_ptr<const Atmosphere> atmosphere, std::shared_ptr<const SpaceWeather> weather);
   [[nodiscard]] Vec3 acceleration(const ForceContext& ctx) const override;
   [[nodiscard]] ForceNeeds needs() const override { return {true, false}; }
