@@ -37,7 +37,8 @@ void BM_DefaultPlan(benchmark::State& state) {
     state.SetIterationTime(children_cpu_seconds() - cpu_before);
     // Exit 4 (infeasible, or a fragment outside the zone) would time a different, shorter chain: not a result.
     if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-      state.SkipWithError(("`" + command + "` did not exit with 0 (the default plan must be feasible and inside)").c_str());
+      state.SkipWithError(
+          ("`" + command + "` did not exit with 0 (the default plan must be feasible and inside)").c_str());
       break;
     }
   }

@@ -59,7 +59,8 @@ json run_replay(const std::string& example, const std::string& label, const Edit
                                 shared_data("spaceweather/EOP-All-v1.1_2025-01-10.txt").string());
   // Exit 4 with a feasible plan: the footprint is outside the assumed box, which in a replay only reports the
   // containment (docs/validation-plan.md). Anything else is a failure.
-  if (r.exit_code != 0 && r.exit_code != 4) throw std::runtime_error(label + ": exit " + std::to_string(r.exit_code) + "\n" + r.err);
+  if (r.exit_code != 0 && r.exit_code != 4)
+    throw std::runtime_error(label + ": exit " + std::to_string(r.exit_code) + "\n" + r.err);
   std::ifstream report(dir + "/report.json");
   json j = json::parse(report);
   if (!j["feasible"].get<bool>()) throw std::runtime_error(label + ": infeasible: " + j["verdict"].get<std::string>());
@@ -135,10 +136,11 @@ TEST(PlanReplay, ProgressMs15) {
       bearing.add(azi1);
     }
   }
-  std::printf("Progress MS-15 over %zu runs: delta-v minus its target %+.3f to %+.3f m/s; burn %.2f to %.2f s; ignition to 120 km %.2f to %.2f s; to the dense "
-              "impacts %.2f to %.2f s; %.2f to %.2f km from Wellington at bearings %.2f to %.2f deg\n",
-              runs.size(), dv_error.lo, dv_error.hi, duration.lo, duration.hi, to_120.lo, to_120.hi, to_impact.lo, to_impact.hi, distance.lo,
-              distance.hi, bearing.lo, bearing.hi);
+  std::printf("Progress MS-15 over %zu runs: delta-v minus its target %+.3f to %+.3f m/s; burn %.2f to %.2f s; "
+              "ignition to 120 km %.2f to %.2f s; to the dense impacts %.2f to %.2f s; %.2f to %.2f km from "
+              "Wellington at bearings %.2f to %.2f deg\n",
+              runs.size(), dv_error.lo, dv_error.hi, duration.lo, duration.hi, to_120.lo, to_120.hi, to_impact.lo,
+              to_impact.hi, distance.lo, distance.hi, bearing.lo, bearing.hi);
   // Independent checks (the published figure was not an input).
   expect_meets("burn duration [s], published 3 min 30 s", 210.0, 0.5, duration);
   expect_meets("ignition to impact [s], published 08:30:11 to 09:13:08", 2577.0, 0.5, to_impact);
@@ -163,7 +165,8 @@ TEST(PlanReplay, Atv1JulesVerne) {
     Edits edits;
     double delta_v;
   };
-  const Edits light = {{"mass_kg: 12500", "mass_kg: 12000"}, {"thrust_n: 490, isp_s: 312", "thrust_n: 505, isp_s: 315"}};
+  const Edits light = {{"mass_kg: 12500", "mass_kg: 12000"},
+                       {"thrust_n: 490, isp_s: 312", "thrust_n: 505, isp_s: 315"}};
   auto with = [](Edits e, const char* perigee) {
     e.push_back({"final_perigee_km: -11.5", std::string("final_perigee_km: ") + perigee});
     return e;
@@ -201,10 +204,11 @@ TEST(PlanReplay, Atv1JulesVerne) {
       breakup_to_impacts.add(seconds(j["breakup"]["epoch_utc"], i["epoch_utc"]));
     }
   }
-  std::printf("ATV-1 over %zu runs: final delta-v minus its target %+.3f to %+.3f m/s; first burn %.2f to %.2f s; final burn %.2f to %.2f s; final ignition to 120 km "
-              "%.2f to %.2f s; 120 km to the impacts %.2f to %.2f s; breakup to the impacts %.2f to %.2f s\n",
-              runs.size(), dv_error.lo, dv_error.hi, first.lo, first.hi, final_burn.lo, final_burn.hi, to_120.lo, to_120.hi, to_impacts.lo,
-              to_impacts.hi, breakup_to_impacts.lo, breakup_to_impacts.hi);
+  std::printf("ATV-1 over %zu runs: final delta-v minus its target %+.3f to %+.3f m/s; first burn %.2f to %.2f s; "
+              "final burn %.2f to %.2f s; final ignition to 120 km %.2f to %.2f s; 120 km to the impacts %.2f to "
+              "%.2f s; breakup to the impacts %.2f to %.2f s\n",
+              runs.size(), dv_error.lo, dv_error.hi, first.lo, first.hi, final_burn.lo, final_burn.hi, to_120.lo,
+              to_120.hi, to_impacts.lo, to_impacts.hi, breakup_to_impacts.lo, breakup_to_impacts.hi);
   // Independent checks; ESA's durations are printed to the minute, the 120 km time as 13:31 (whether rounded or cut
   // to the minute: 13:30:30 to 13:32:00).
   expect_meets("first burn [s], published 6 min", 360.0, 30.0, first);
