@@ -27,7 +27,7 @@ namespace {
 using deorbit::Epoch;
 using deorbit::testing::CommandResult;
 using deorbit::testing::run_deorbit;
-using deorbit::testing::shared_data;
+using deorbit::testing::test_data;
 using deorbit::testing::source_path;
 using nlohmann::json;
 
