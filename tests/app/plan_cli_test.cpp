@@ -106,6 +106,21 @@ TEST(PlanCli, ExplainPrintsEveryDefault) {
     EXPECT_NE(r.out.find(key), std::string::npos) << key;
 }
 
+// A table given with --space-weather is the only one read: no word of the embedded table (it used to be loaded, and
+// warned about, before the override replaced it). Without one, the embedded table says so once.
+TEST(PlanCli, SpaceWeatherFromTheCommandLineIsTheOnlyTableRead) {
+  const std::string sw = deorbit::testing::test_data("spaceweather/SW-All_2025-03-23_from-2000.csv").string();
+  CommandResult r = run_deorbit("plan --explain --space-weather " + sw);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("space_weather_file: \"" + sw + "\""), std::string::npos) << r.out;
+  EXPECT_EQ(r.err.find("embedded"), std::string::npos) << r.err;
+  r = run_deorbit("plan --explain");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::size_t first = r.err.find("no space-weather table given");
+  ASSERT_NE(first, std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("no space-weather table given", first + 1), std::string::npos) << r.err;
+}
+
 TEST(PlanCli, BadScenarioNamesFileLineAndKey) {
   std::string text = kQuick;
   text.replace(text.find("mass_kg: 20000"), 14, "mass_lb: 20000");

@@ -52,8 +52,8 @@ std::vector<Fragment> extreme_fragments(const std::vector<Fragment>& all) {
 
 int run_plan(const PlanOptions& o) {
   const auto t_begin = std::chrono::steady_clock::now();
-  Scenario s = o.scenario_file.empty() ? default_scenario() : read_scenario(o.scenario_file);
-  if (!o.space_weather_file.empty()) use_space_weather(s, o.space_weather_file);
+  const ScenarioOverrides overrides{.space_weather_file = o.space_weather_file};
+  Scenario s = o.scenario_file.empty() ? default_scenario(overrides) : read_scenario(o.scenario_file, overrides);
   if (o.explain) {
     std::cout << explain_scenario(s);
     return 0;

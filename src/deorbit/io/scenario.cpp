@@ -148,7 +148,8 @@ TargetZoneSpec read_zone(const YamlMap& y, const std::string& folder) {
   return z;
 }
 
-Scenario build(const YamlMap& y, const std::string& label, const std::string& folder) {
+Scenario build(const YamlMap& y, const std::string& label, const std::string& folder,
+               const ScenarioOverrides& overrides) {
   Scenario s;
   s.file = label;
   s.name = y.text_or("name", "deorbit plan");
@@ -210,6 +211,7 @@ Scenario build(const YamlMap& y, const std::string& label, const std::string& fo
 
   s.space_weather_file = y.text_or("space_weather_file", "");
   if (!s.space_weather_file.empty()) s.space_weather_file = resolve(folder, s.space_weather_file);
+  if (!overrides.space_weather_file.empty()) s.space_weather_file = overrides.space_weather_file;
   std::shared_ptr<const SpaceWeather> weather =
       s.space_weather_file.empty() ? std::make_shared<const SpaceWeather>(SpaceWeather::embedded())
                                    : std::make_shared<const SpaceWeather>(SpaceWeather::read(s.space_weather_file));
@@ -259,31 +261,21 @@ DeorbitVehicle Scenario::deorbit_vehicle() const {
   return d;
 }
 
-void use_space_weather(Scenario& s, const std::string& path) {
-  auto weather = std::make_shared<const SpaceWeather>(SpaceWeather::read(path));
-  // Rebuild the forces from their section with the new table (the section was valid when first read).
-  NumericalPropagatorSettings f =
-      force_config_from(YamlMap::load_text(s.forces_yaml, s.file + " (forces)"), weather);
-  f.spacecraft = s.forces.spacecraft;
-  s.forces = std::move(f);
-  s.space_weather_file = path;
-  s.weather = std::move(weather);
-}
-
-Scenario read_scenario(const std::string& path) {
+Scenario read_scenario(const std::string& path, const ScenarioOverrides& overrides) {
   YamlMap y = YamlMap::load_file(path);
   std::string folder = std::filesystem::path(path).parent_path().string();
-  return build(y, path, folder);
+  return build(y, path, folder, overrides);
 }
 
-Scenario parse_scenario(const std::string& yaml, const std::string& label, const std::string& folder) {
-  return build(YamlMap::load_text(yaml, label), label, folder);
+Scenario parse_scenario(const std::string& yaml, const std::string& label, const std::string& folder,
+                        const ScenarioOverrides& overrides) {
+  return build(YamlMap::load_text(yaml, label), label, folder, overrides);
 }
 
-Scenario default_scenario() {
+Scenario default_scenario(const ScenarioOverrides& overrides) {
   auto text = embedded_data("iss-usdv.yaml");
   if (!text) throw InputError("the embedded default scenario iss-usdv.yaml is missing from this build");
-  return parse_scenario(std::string(*text), "embedded iss-usdv.yaml", "");
+  return parse_scenario(std::string(*text), "embedded iss-usdv.yaml", "", overrides);
 }
 
 std::string explain_scenario(const Scenario& s) {

@@ -84,16 +84,19 @@ struct Scenario {
   [[nodiscard]] DeorbitVehicle deorbit_vehicle() const;
 };
 
-//! Reads a scenario file. Throws InputError naming file, line, column and key.
-[[nodiscard]] Scenario read_scenario(const std::string& path);
-//! Reads scenario text; relative file names resolve against `folder`.
-[[nodiscard]] Scenario parse_scenario(const std::string& yaml, const std::string& label, const std::string& folder);
-//! The embedded default scenario (examples/iss-usdv.yaml).
-[[nodiscard]] Scenario default_scenario();
+//! What the command line overrides in a scenario while it is read (so that a table given on the command line is the
+//! only one read, and the embedded table is neither loaded nor warned about).
+struct ScenarioOverrides {
+  std::string space_weather_file;  //!< replaces the scenario's space_weather_file when not empty
+};
 
-//! Replaces the scenario's space-weather table (drag of the stack; the descent reads scenario.space_weather_file)
-//! by the file at `path`. Throws InputError if it cannot be read.
-void use_space_weather(Scenario& scenario, const std::string& path);
+//! Reads a scenario file. Throws InputError naming file, line, column and key.
+[[nodiscard]] Scenario read_scenario(const std::string& path, const ScenarioOverrides& overrides = {});
+//! Reads scenario text; relative file names resolve against `folder`.
+[[nodiscard]] Scenario parse_scenario(const std::string& yaml, const std::string& label, const std::string& folder,
+                                      const ScenarioOverrides& overrides = {});
+//! The embedded default scenario (examples/iss-usdv.yaml).
+[[nodiscard]] Scenario default_scenario(const ScenarioOverrides& overrides = {});
 
 //! The scenario with every default filled in, as YAML that read_scenario accepts.
 [[nodiscard]] std::string explain_scenario(const Scenario& scenario);
