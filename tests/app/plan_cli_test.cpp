@@ -1,5 +1,6 @@
 // End-to-end: `deorbit plan` runs a scenario to report.json and the other outputs, explains a scenario, refuses bad
 // input with the file and line, and says when a plan is infeasible.
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -119,6 +120,29 @@ TEST(PlanCli, SpaceWeatherFromTheCommandLineIsTheOnlyTableRead) {
   const std::size_t first = r.err.find("no space-weather table given");
   ASSERT_NE(first, std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("no space-weather table given", first + 1), std::string::npos) << r.err;
+}
+
+// examples/iss-progress.yaml: three Progress MS cannot bring the 452 t stack down. Independent check of the burns'
+// mass flow: the two lowering burns' delta-v equals the rocket equation for the propellant they used (Isp 302 s),
+// and all 2,640 kg would give 17.3 m/s. Measured: 7.639 + 7.491 m/s, 2,304.0 kg used, 336.0 kg left.
+TEST(PlanCli, ProgressExampleRunsOutOfPropellantAndSaysWhere) {
+  const std::string dir = out_dir("plan-progress");
+  CommandResult r = run_deorbit("plan " + deorbit::testing::source_path("examples/iss-progress.yaml").string() +
+                                " -o " + dir);
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  json j = read_json(dir + "/report.json");
+  EXPECT_FALSE(j["feasible"].get<bool>());
+  ASSERT_EQ(j["burns"].size(), 2u);
+  EXPECT_NEAR(j["burns"][0]["delta_v_mps"].get<double>(), 7.639, 0.002);
+  EXPECT_NEAR(j["burns"][1]["delta_v_mps"].get<double>(), 7.491, 0.002);
+  const double used = j["propellant_used_kg"].get<double>(), left = j["propellant_left_kg"].get<double>();
+  EXPECT_NEAR(used + left, 2640.0, 1e-6);
+  EXPECT_NEAR(left, 336.0, 0.5);
+  const double m0 = 430000.0 + 3 * (6500.0 + 880.0), ve = 302.0 * 9.80665;
+  EXPECT_NEAR(j["total_delta_v_mps"].get<double>(), ve * std::log(m0 / (m0 - used)), 0.01);
+  EXPECT_NEAR(ve * std::log(m0 / (m0 - 2640.0)), 17.34, 0.01);
+  EXPECT_NE(j["verdict"].get<std::string>().find("not enough propellant for burn 'final': 336 kg left give 112 s"),
+            std::string::npos) << j["verdict"];
 }
 
 TEST(PlanCli, BadScenarioNamesFileLineAndKey) {

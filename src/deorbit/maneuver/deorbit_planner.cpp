@@ -125,10 +125,17 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
     return plan;
   }
 
+  // Propellant and delta-v of the burns in the plan: at the end, and at a failure (the burns flown before it).
+  auto close_totals = [&] {
+    plan.propellant_left = propellant_left;
+    plan.propellant_used = vehicle_.propellant - propellant_left;
+    plan.delta_v = 0;
+    for (const auto& b : plan.burns) plan.delta_v += b.delta_v;
+  };
   auto fail = [&](std::string why) {
     plan.feasible = false;
     plan.verdict = std::move(why);
-    plan.propellant_left = propellant_left;
+    close_totals();
     return plan;
   };
 
@@ -498,9 +505,7 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
     plan.objective = objective ? objective(r.state, r.mass, false) : 0.0;
   }
   plan.feasible = true;
-  plan.propellant_left = propellant_left;
-  plan.propellant_used = vehicle_.propellant - propellant_left;
-  for (const auto& b : plan.burns) plan.delta_v += b.delta_v;
+  close_totals();
   return plan;
 }
 
