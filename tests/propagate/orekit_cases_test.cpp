@@ -43,13 +43,16 @@ std::vector<StateVector> read_oracle(const std::string& name) {
 }
 
 struct CaseResult {
-  double final_error = 0;  // [m]
-  double max_error = 0;    // [m]
-  double seconds = 0;      // wall time of the run
+  double final_error = 0;     // [m] at the last sample (one day)
+  double max_error = 0;       // [m] largest over every 60 s sample of the day
+  double max_at_hours = 0;    // [h] where the largest one is
+  double max_velocity = 0;    // [m/s] largest over the day
+  double seconds = 0;         // wall time of the run
   long evaluations = 0;
 };
 
-CaseResult run_case(char which, double tolerance) {
+// Fills `c`; fatal failures (wrong state count, failed run) return early, so the caller checks HasFatalFailure().
+void run_case(char which, double tolerance, CaseResult& c) {
   static const EarthOrientation eop =
       EarthOrientation::read(testing::shared_data("spaceweather/EOP-All-v1.1_2025-01-10.txt"));
   static const auto weather = std::make_shared<const SpaceWeather>(
@@ -66,31 +69,60 @@ CaseResult run_case(char which, double tolerance) {
     s.forces.push_back(std::make_shared<SolarRadiationPressure>());
   }
   NumericalPropagator prop(s, eop);
-  std::vector<StateVector> oracle = read_oracle(std::string("iss_case") + which + "_dP1e-6.csv");
+  const std::vector<StateVector> oracle = read_oracle(std::string("iss_case") + which + "_dP1e-6.csv");
+  // One day every 60 s, both ends included.
+  ASSERT_EQ(oracle.size(), 1441u) << "iss_case" << which << "_dP1e-6.csv";
   std::vector<StateVector> ours;
   auto t0 = std::chrono::steady_clock::now();
   PropagationResult r = prop.sample(oracle.front(), oracle.back().epoch, 60.0, ours);
-  CaseResult c;
   c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  EXPECT_EQ(r.status, PropagationStatus::ReachedEnd) << r.message;
-  EXPECT_EQ(ours.size(), oracle.size());
-  for (std::size_t i = 0; i < std::min(ours.size(), oracle.size()); ++i) {
-    EXPECT_NEAR(ours[i] .epoch - oracle[i].epoch, 0.0, 1e-6);
-    c.max_error = std::max(c.max_error, (ours[i].r - oracle[i].r).norm());
+  ASSERT_EQ(r.status, PropagationStatus::ReachedEnd) << r.message;
+  ASSERT_EQ(ours.size(), oracle.size());
+  for (std::size_t i = 0; i < ours.size(); ++i) {
+    ASSERT_NEAR(ours[i].epoch - oracle[i].epoch, 0.0, 1e-6) << "sample " << i;
+    const double dr = (ours[i].r - oracle[i].r).norm();
+    if (dr > c.max_error) {
+      c.max_error = dr;
+      c.max_at_hours = (oracle[i].epoch - oracle.front().epoch) / 3600.0;
+    }
+    c.max_velocity = std::max(c.max_velocity, (ours[i].v - oracle[i].v).norm());
   }
-  c.final_error = (r.state.r - oracle.back().r).norm();
+  c.final_error = (ours.back().r - oracle.back().r).norm();
+  EXPECT_EQ(r.state.r, ours.back().r);
   c.evaluations = r.stats.evaluations;
-  std::printf("  sample at 12 h: ours %.3f %.3f %.3f, Orekit %.3f %.3f %.3f\n", ours[720].r.x(), ours[720].r.y(),
-              ours[720].r.z(), oracle[720].r.x(), oracle[720].r.y(), oracle[720].r.z());
-  std::printf("Orekit case %c (dP %.0e m): after one day |dr| = %.4f m (max over the day %.4f m), %ld evaluations, %.3f s\n",
-              which, tolerance, c.final_error, c.max_error, c.evaluations, c.seconds);
-  return c;
+  std::printf("Orekit case %c (dP %.0e m): after one day |dr| = %.3e m; largest over the day |dr| = %.3e m (at "
+              "%.2f h), |dv| = %.3e m/s; %ld evaluations, %.3f s\n",
+              which, tolerance, c.final_error, c.max_error, c.max_at_hours, c.max_velocity, c.evaluations,
+              c.seconds);
 }
 
-TEST(OrekitCases, A_TwoBody) { EXPECT_LT(run_case('A', 1e-6).final_error, 0.1); }
-TEST(OrekitCases, B_Egm96_20x20) { EXPECT_LT(run_case('B', 1e-6).final_error, 0.1); }
-TEST(OrekitCases, C_PlusNrlmsise00Drag) { EXPECT_LT(run_case('C', 1e-6).final_error, 1.0); }
-TEST(OrekitCases, D_PlusSunMoonAndSrp) { EXPECT_LT(run_case('D', 1e-6).final_error, 50.0); }
+// Bounds sit 1.6-2.3x above the largest differences measured over the whole day (docs/validation.md: A 0.13 mm,
+// B 0.50 mm, C 0.18 m, D 0.50 m; velocities 1.5e-7, 5.6e-7, 1.7e-4, 5.3e-4 m/s), not at the goals (0.1 m, 0.1 m,
+// 1 m, 50 m): a change that moves the trajectory by more than that fails here.
+TEST(OrekitCases, A_TwoBody) {
+  CaseResult c;
+  ASSERT_NO_FATAL_FAILURE(run_case('A', 1e-6, c));
+  EXPECT_LT(c.max_error, 3e-4);
+  EXPECT_LT(c.max_velocity, 3e-7);
+}
+TEST(OrekitCases, B_Egm96_20x20) {
+  CaseResult c;
+  ASSERT_NO_FATAL_FAILURE(run_case('B', 1e-6, c));
+  EXPECT_LT(c.max_error, 1e-3);
+  EXPECT_LT(c.max_velocity, 1.2e-6);
+}
+TEST(OrekitCases, C_PlusNrlmsise00Drag) {
+  CaseResult c;
+  ASSERT_NO_FATAL_FAILURE(run_case('C', 1e-6, c));
+  EXPECT_LT(c.max_error, 0.3);
+  EXPECT_LT(c.max_velocity, 3e-4);
+}
+TEST(OrekitCases, D_PlusSunMoonAndSrp) {
+  CaseResult c;
+  ASSERT_NO_FATAL_FAILURE(run_case('D', 1e-6, c));
+  EXPECT_LT(c.max_error, 0.8);
+  EXPECT_LT(c.max_velocity, 9e-4);
+}
 
 }  // namespace
 }  // namespace deorbit
