@@ -1,8 +1,10 @@
 // The batch propagator (sgp4_batch.h) against the one-satellite path (Sgp4::at), state by state: over the whole
 // 2025-10-03 active catalogue at instants from a day before to a week after its latest epoch, and over the Vallado
-// verification set at the times tcppver.out lists (including the cases that end in an SGP4 error). Every kernel
-// this CPU can run is checked (AVX-512, AVX2, scalar). Statuses must be equal; positions within 1e-5 m and velocities
-// within 1e-8 m/s (the figures reached are printed, and recorded in docs/validation-sgp4.md).
+// verification set at the times tcppver.out lists (including the cases that end in an SGP4 error). Each kernel
+// (AVX-512, AVX2, scalar) has its own instance of every comparison (suite Sgp4BatchKernel, names ending in /avx512,
+// /avx2, /scalar); on a CPU that lacks a kernel those instances are skipped and say so. Statuses must be equal; the
+// scalar kernel must give the same numbers to the bit, the vector kernels agree to about 2.5x the largest
+// differences measured (printed, and recorded in docs/validation-sgp4.md).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -21,8 +23,11 @@
 namespace deorbit {
 namespace {
 
-constexpr double kTolPosition = 1.0e-5;  // [m]
-constexpr double kTolVelocity = 1.0e-8;  // [m/s]
+// Bounds on the largest component difference to Sgp4::at; the scalar kernel is Sgp4::at's own code (bound 0).
+struct Bounds {
+  double position = 0;  // [m]
+  double velocity = 0;  // [m/s]
+};
 
 struct Differences {
   double dr = 0, dv = 0;     // [m], [m/s] largest component differences
@@ -33,7 +38,7 @@ struct Differences {
 
 // Compares every state of a batch result with Sgp4::at; adds to d.
 void compare(const Sgp4Batch& batch, const std::vector<Epoch>& times, const Sgp4Ephemerides<double>& e,
-             Differences& d) {
+             const Bounds& bound, Differences& d) {
   for (std::size_t s = 0; s < batch.size(); ++s) {
     const Sgp4& sat = batch.satellite(s);
     for (std::size_t j = 0; j < times.size(); ++j) {
@@ -58,20 +63,27 @@ void compare(const Sgp4Batch& batch, const std::vector<Epoch>& times, const Sgp4
         }
         d.dv = std::max(d.dv, dv);
         d.dr_rel = std::max(d.dr_rel, dr / ref.r.norm());
-        ASSERT_LT(dr, kTolPosition) << sat.elements().object.name << " at " << times[j].iso() << " axis " << k;
-        ASSERT_LT(dv, kTolVelocity) << sat.elements().object.name << " at " << times[j].iso() << " axis " << k;
+        ASSERT_LE(dr, bound.position) << sat.elements().object.name << " at " << times[j].iso() << " axis " << k;
+        ASSERT_LE(dv, bound.velocity) << sat.elements().object.name << " at " << times[j].iso() << " axis " << k;
       }
       ++d.compared;
     }
   }
 }
 
-std::vector<Sgp4Simd> kernels_here() {
-  std::vector<Sgp4Simd> out;
-  for (Sgp4Simd s : {Sgp4Simd::Avx512, Sgp4Simd::Avx2, Sgp4Simd::Scalar})
-    if (sgp4_simd_supported(s)) out.push_back(s);
-  return out;
-}
+// One instance of each comparison per kernel; an instance whose kernel this CPU cannot run is skipped, naming it.
+class Sgp4BatchKernel : public ::testing::TestWithParam<Sgp4Simd> {
+ protected:
+  void SetUp() override {
+    if (!sgp4_simd_supported(GetParam()))
+      GTEST_SKIP() << "kernel " << to_string(GetParam()) << " NOT TESTED: this CPU lacks its instruction set ("
+                   << (GetParam() == Sgp4Simd::Avx512 ? "AVX-512F and AVX-512DQ" : "AVX2 and FMA") << ")";
+  }
+  // The scalar kernel must equal Sgp4::at exactly; a vector kernel within the given bounds.
+  Bounds bounds(double position, double velocity) const {
+    return GetParam() == Sgp4Simd::Scalar ? Bounds{} : Bounds{position, velocity};
+  }
+};
 
 void print(const std::string& what, Sgp4Simd simd, const Differences& d) {
   std::cout << std::scientific;
@@ -94,7 +106,7 @@ Epoch latest_epoch(const std::vector<MeanElements>& sets) {
   return latest;
 }
 
-TEST(Sgp4Batch, WholeActiveCatalogueEqualsTheOneSatellitePath) {
+TEST_P(Sgp4BatchKernel, WholeActiveCatalogueEqualsTheOneSatellitePath) {
   const auto& sets = catalogue();
   ASSERT_GT(sets.size(), 12000u);
   const Sgp4Batch batch(sets);
@@ -110,16 +122,15 @@ TEST(Sgp4Batch, WholeActiveCatalogueEqualsTheOneSatellitePath) {
   std::vector<Epoch> times;
   for (int k = 0; k < 37; ++k) times.push_back(t0 + (-86400.0 + k * 16800.0 + 0.123456789 * k));
 
-  for (Sgp4Simd simd : kernels_here()) {
-    const auto e = batch.propagate(times, {.threads = 0, .simd = simd});
-    Differences d;
-    compare(batch, times, e, d);
-    print("active catalogue", simd, d);
-    EXPECT_GT(d.compared, 400000u);
-  }
+  const auto e = batch.propagate(times, {.threads = 0, .simd = GetParam()});
+  Differences d;
+  // Measured with AVX-512 and AVX2: 1.6e-7 m, 4.2e-11 m/s.
+  compare(batch, times, e, bounds(4e-7, 1e-10), d);
+  print("active catalogue", GetParam(), d);
+  EXPECT_GT(d.compared, 400000u);
 }
 
-TEST(Sgp4Batch, ConsecutiveMinutesOverADay) {
+TEST_P(Sgp4BatchKernel, ConsecutiveMinutesOverADay) {
   // The benchmark's sweep shape (one-minute steps) on a sample of 400 objects, every 32nd of the catalogue.
   const auto& all = catalogue();
   std::vector<MeanElements> sets;
@@ -128,16 +139,16 @@ TEST(Sgp4Batch, ConsecutiveMinutesOverADay) {
   const Epoch t0 = latest_epoch(all);
   std::vector<Epoch> times;
   for (int k = 0; k < 1440; ++k) times.push_back(t0 + 60.0 * k);
-  for (Sgp4Simd simd : kernels_here()) {
-    const auto e = batch.propagate(times, {.threads = 2, .simd = simd});
-    Differences d;
-    compare(batch, times, e, d);
-    print("one-minute sweep", simd, d);
-  }
+  const auto e = batch.propagate(times, {.threads = 2, .simd = GetParam()});
+  Differences d;
+  // Measured with AVX-512 and AVX2: 1.7e-7 m, 1.7e-10 m/s.
+  compare(batch, times, e, bounds(4e-7, 4e-10), d);
+  print("one-minute sweep", GetParam(), d);
+  EXPECT_EQ(d.compared, sets.size() * times.size());
 }
 
 // The verification set: line 2 carries start, stop and step [min] after column 69.
-TEST(Sgp4Batch, ValladoVerificationSetEqualsTheOneSatellitePath) {
+TEST_P(Sgp4BatchKernel, ValladoVerificationSetEqualsTheOneSatellitePath) {
   std::ifstream in(testing::shared_data("sgp4/SGP4-VER.TLE"));
   std::vector<std::string> lines;
   for (std::string l; std::getline(in, l);) {
@@ -177,24 +188,23 @@ TEST(Sgp4Batch, ValladoVerificationSetEqualsTheOneSatellitePath) {
   for (const auto& r : whole.rejected()) EXPECT_THROW(Sgp4{cases[r.input_index].el}, InputError);
   std::cout << "verification set: " << whole.size() << " satellites, " << whole.rejected().size() << " refused\n";
 
-  for (Sgp4Simd simd : kernels_here()) {
-    Differences d;
-    std::size_t errors = 0;
-    for (const auto& c : cases) {
-      const std::vector<MeanElements> one{c.el};
-      const Sgp4Batch batch(one);
-      if (batch.size() == 0) continue;
-      std::vector<Epoch> times;
-      for (double m : c.minutes) times.push_back(c.el.epoch + m * 60.0);
-      const auto e = batch.propagate(times, {.threads = 1, .simd = simd});
-      compare(batch, times, e, d);
-      errors += static_cast<std::size_t>(std::count_if(e.status.begin(), e.status.end(),
-                                                       [](Sgp4Status s) { return s != Sgp4Status::Ok; }));
-    }
-    print("verification set", simd, d);
-    EXPECT_GT(d.not_ok, 0u);
-    EXPECT_EQ(errors, d.not_ok);
+  Differences d;
+  std::size_t errors = 0;
+  for (const auto& c : cases) {
+    const std::vector<MeanElements> one{c.el};
+    const Sgp4Batch batch(one);
+    if (batch.size() == 0) continue;
+    std::vector<Epoch> times;
+    for (double m : c.minutes) times.push_back(c.el.epoch + m * 60.0);
+    const auto e = batch.propagate(times, {.threads = 1, .simd = GetParam()});
+    // Measured with AVX-512 and AVX2: 6.2e-7 m (20413 at 3.5 years), 1.9e-10 m/s.
+    ASSERT_NO_FATAL_FAILURE(compare(batch, times, e, bounds(1.5e-6, 4e-10), d));
+    errors += static_cast<std::size_t>(std::count_if(e.status.begin(), e.status.end(),
+                                                     [](Sgp4Status s) { return s != Sgp4Status::Ok; }));
   }
+  print("verification set", GetParam(), d);
+  EXPECT_GT(d.not_ok, 0u);
+  EXPECT_EQ(errors, d.not_ok);
 }
 
 TEST(Sgp4Batch, ThreadsSlicesAndFloatGiveTheSameNumbers) {
@@ -259,7 +269,7 @@ TEST(Sgp4Batch, RejectsWhatSgp4RefusesAndKeepsTheRest) {
   EXPECT_EQ(e.x.size(), 0u);
 }
 
-TEST(Sgp4Batch, DecayIsAStatusPerState) {
+TEST_P(Sgp4BatchKernel, DecayIsAStatusPerState) {
   // The ISS with a thousand times its drag: decays within days; the states after say so, and hold NaN.
   const auto& all = catalogue();
   auto iss = std::find_if(all.begin(), all.end(), [](const MeanElements& m) { return m.object.catalogue_number == 25544u; });
@@ -271,17 +281,15 @@ TEST(Sgp4Batch, DecayIsAStatusPerState) {
   ASSERT_EQ(batch.size(), 1u);
   std::vector<Epoch> times;
   for (int k = 0; k < 300; ++k) times.push_back(el.epoch + 3600.0 * k);
-  for (Sgp4Simd simd : kernels_here()) {
-    const auto e = batch.propagate(times, {.simd = simd});
-    EXPECT_EQ(e.status.front(), Sgp4Status::Ok);
-    EXPECT_NE(e.status.back(), Sgp4Status::Ok) << to_string(simd);
-    Differences d;
-    compare(batch, times, e, d);
-    EXPECT_GT(d.not_ok, 0u);
-  }
+  const auto e = batch.propagate(times, {.simd = GetParam()});
+  EXPECT_EQ(e.status.front(), Sgp4Status::Ok);
+  EXPECT_NE(e.status.back(), Sgp4Status::Ok);
+  Differences d;
+  compare(batch, times, e, bounds(4e-7, 4e-10), d);
+  EXPECT_GT(d.not_ok, 0u);
 }
 
-TEST(Sgp4Batch, ErrorsPersistAfterTheFirstOneIfAsked) {
+TEST_P(Sgp4BatchKernel, ErrorsPersistAfterTheFirstOneIfAsked) {
   // Verification case 28872: below the surface at 55 min; SGP4 alone computes states again from 75 min on.
   std::ifstream in(testing::shared_data("sgp4/SGP4-VER.TLE"));
   std::vector<std::string> l;
@@ -295,25 +303,23 @@ TEST(Sgp4Batch, ErrorsPersistAfterTheFirstOneIfAsked) {
   const Sgp4Batch batch(sets);
   std::vector<Epoch> times;
   for (int k = -4; k <= 24; ++k) times.push_back(sets[0].epoch + 300.0 * k);
-  for (Sgp4Simd simd : kernels_here()) {
-    const auto pure = batch.propagate(times, {.simd = simd});
-    const auto persist = batch.propagate(times, {.simd = simd, .errors_persist = true});
-    int back_to_life = 0;
-    for (std::size_t j = 0; j < times.size(); ++j) {
-      const double minutes = (times[j] - sets[0].epoch) / 60.0;
-      if (minutes < 55.0) {
-        EXPECT_EQ(persist.status[j], pure.status[j]) << minutes;  // before epoch: each instant alone
-        if (minutes >= 0.0) {
-          EXPECT_EQ(persist.status[j], Sgp4Status::Ok) << minutes;
-        }
-      } else {
-        EXPECT_EQ(persist.status[j], Sgp4Status::Decayed) << minutes;
-        EXPECT_TRUE(std::isnan(persist.x[j]));
-        back_to_life += pure.status[j] == Sgp4Status::Ok;
+  const auto pure = batch.propagate(times, {.simd = GetParam()});
+  const auto persist = batch.propagate(times, {.simd = GetParam(), .errors_persist = true});
+  int back_to_life = 0;
+  for (std::size_t j = 0; j < times.size(); ++j) {
+    const double minutes = (times[j] - sets[0].epoch) / 60.0;
+    if (minutes < 55.0) {
+      EXPECT_EQ(persist.status[j], pure.status[j]) << minutes;  // before epoch: each instant alone
+      if (minutes >= 0.0) {
+        EXPECT_EQ(persist.status[j], Sgp4Status::Ok) << minutes;
       }
+    } else {
+      EXPECT_EQ(persist.status[j], Sgp4Status::Decayed) << minutes;
+      EXPECT_TRUE(std::isnan(persist.x[j]));
+      back_to_life += pure.status[j] == Sgp4Status::Ok;
     }
-    EXPECT_GT(back_to_life, 0) << "the theory alone does not keep the object decayed";
   }
+  EXPECT_GT(back_to_life, 0) << "the theory alone does not keep the object decayed";
 }
 
 TEST(Sgp4Batch, DispatchNames) {
@@ -322,6 +328,9 @@ TEST(Sgp4Batch, DispatchNames) {
   EXPECT_TRUE(sgp4_simd_supported(Sgp4Simd::Scalar));
   std::cout << "best kernel on this CPU: " << to_string(sgp4_best_simd()) << "\n";
 }
+
+INSTANTIATE_TEST_SUITE_P(, Sgp4BatchKernel, ::testing::Values(Sgp4Simd::Avx512, Sgp4Simd::Avx2, Sgp4Simd::Scalar),
+                         [](const ::testing::TestParamInfo<Sgp4Simd>& p) { return std::string(to_string(p.param)); });
 
 }  // namespace
 }  // namespace deorbit
