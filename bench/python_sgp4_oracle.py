@@ -6,7 +6,8 @@ with `apt-get install python3-sgp4` when missing):
 
     /usr/bin/python3 bench/python_sgp4_oracle.py CATALOGUE.tle tests/data/python-sgp4/active_2025-10-03_sample.txt
 
-Objects: every 40th element set of the catalogue (the first, the 41st, ...), the ISS (25544), and every element
+Objects: every 40th element set of the catalogue (the first, the 41st, ...), the ISS (25544), TJS-7 (49115, a
+geostationary object at 0.16 deg inclination, where Lyddane's branch makes small differences grow), and every element
 set in 12-hour resonance (Molniya type: SGP4's resonance branch for e >= 0.5 and a period near 12 h), which every
 40th object alone would not cover. Each is initialised as python-sgp4's Satrec.twoline2rv(line1, line2, WGS72)
 (opsmode 'i') and propagated
@@ -35,10 +36,11 @@ from sgp4.api import WGS72, Satrec, jday
 
 from sgp4_peers import read_tles  # same folder
 
-MINUTES = [-1440.0, 0.0, 97.5, 720.0, 1440.0, 4320.0, 10080.0]
+MINUTES = [-1440.0, 0.0, 97.5, 150.0, 720.0, 1440.0, 4320.0, 10080.0]
 UTC = ["2025-10-02T21:00:00Z", "2025-10-04T00:00:00Z", "2025-10-05T12:34:56Z", "2025-10-10T00:00:00Z"]
 EVERY = 40
 ISS = "25544"
+LOW_INCLINATION_GEO = "49115"  # TJS-7, 0.16 deg: Lyddane's branch, where small differences grow most
 
 
 def twelve_hour_resonant(sat):
@@ -62,7 +64,7 @@ def main():
     chosen = []
     for k, (name, l1, l2) in enumerate(tles):
         sat = Satrec.twoline2rv(l1, l2, WGS72)
-        if k % EVERY == 0 or l1[2:7] == ISS or twelve_hour_resonant(sat):
+        if k % EVERY == 0 or l1[2:7] in (ISS, LOW_INCLINATION_GEO) or twelve_hour_resonant(sat):
             chosen.append((name, l1, l2, sat))
     if not any(l1[2:7] == ISS for _, l1, _, _ in chosen):
         sys.exit(f"{args.catalogue}: no element set of the ISS ({ISS})")
@@ -74,7 +76,7 @@ def main():
     with open(args.output, "w") as out:
         out.write(f"# python-sgp4 {version} (pure Python), Satrec.twoline2rv(line1, line2, WGS72), opsmode 'i'; "
                   f"written {today} by bench/python_sgp4_oracle.py\n")
-        out.write(f"# from {len(tles)} element sets: every {EVERY}th, the ISS and the 12 h resonant ones: "
+        out.write(f"# from {len(tles)} element sets: every {EVERY}th, the ISS, 49115 and the 12 h resonant ones: "
                   f"{len(chosen)} objects, {deep} deep space, {resonant} in 12 h resonance\n")
         out.write("# T: sgp4_tsince(minutes); U: sgp4(jd, fr) at a UTC instant; TEME km, km/s; "
                   "columns: tag, time, error, x, y, z, vx, vy, vz\n")
