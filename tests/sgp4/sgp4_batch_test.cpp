@@ -334,7 +334,7 @@ TEST(Sgp4Batch, DispatchNames) {
 }
 
 // python-sgp4 2.15 (the pure-Python port of Vallado's code, Debian's python3-sgp4), written by
-// bench/python_sgp4_oracle.py into tests/data/python-sgp4/ (PROVENANCE.md there): 336 element sets of the
+// bench/python_sgp4_oracle.py into tests/data/python-sgp4/ (PROVENANCE.md there): 337 element sets of the
 // 2025-10-03 active catalogue, each at 8 fixed minutes since its epoch (sgp4_tsince) and at 4 UTC instants
 // (sgp4(jd, fr), python-sgp4's own time arithmetic). The element sets are read from the oracle file itself.
 struct PythonSgp4Object {
