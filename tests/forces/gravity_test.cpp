@@ -161,6 +161,7 @@ TEST(GravityDirect, AnalyticGradientMatchesNumericalGradientOfPotential) {
   // Validates the reference itself: its analytic gradient against central differences of its potential.
   const GravityField& field = egm96_embedded();
   const DirectField direct{&field, 20, 20};
+  double worst = 0;
   for (const Vec3& r : sample_points()) {
     if (std::abs(r.z()) > 0.99 * r.norm()) continue;  // the spherical gradient itself divides by cos(lat)
     const auto g = direct.gradient(r.x(), r.y(), r.z());
@@ -175,16 +176,19 @@ TEST(GravityDirect, AnalyticGradientMatchesNumericalGradientOfPotential) {
       numeric[static_cast<std::size_t>(axis)] = (-at(2 * h) + 8 * at(h) - 8 * at(-h) + at(-2 * h)) / (12 * h);
     }
     const Vec3 diff = to_vec(g) - to_vec(numeric);
-    EXPECT_LT(diff.norm() / to_vec(g).norm(), 1e-12) << r.transpose();
+    EXPECT_LT(diff.norm() / to_vec(g).norm(), 1.2e-12) << r.transpose();
+    worst = std::max(worst, diff.norm() / to_vec(g).norm());
   }
+  std::printf("direct reference: analytic vs numerical gradient of its potential %.2e of |g|\n", worst);
 }
 
+// Bounds on the Pines-vs-direct comparisons: 2-3x the measured round-off (docs/validation-forces.md).
 TEST(Gravity, RecursionEqualsDirectLegendreEgm96Degree20) {
   const Agreement a = compare_with_direct(egm96_embedded(), 20, 20, sample_points());
   std::printf("EGM96 20x20 Pines vs direct (long double): %.2e of |g|, %.2e of the non-central part\n", a.total,
               a.perturbation);
-  EXPECT_LT(a.total, 1e-14);
-  EXPECT_LT(a.perturbation, 1e-12);
+  EXPECT_LT(a.total, 1.5e-15);
+  EXPECT_LT(a.perturbation, 3e-15);
 }
 
 TEST(Gravity, RecursionEqualsDirectLegendreEgm2008Degree100) {
@@ -193,8 +197,8 @@ TEST(Gravity, RecursionEqualsDirectLegendreEgm2008Degree100) {
   const Agreement a = compare_with_direct(field, 100, 100, sample_points());
   std::printf("EGM2008 100x100 Pines vs direct (long double): %.2e of |g|, %.2e of the non-central part\n", a.total,
               a.perturbation);
-  EXPECT_LT(a.total, 1e-14);
-  EXPECT_LT(a.perturbation, 1e-12);
+  EXPECT_LT(a.total, 1.5e-15);
+  EXPECT_LT(a.perturbation, 4e-15);
 }
 
 TEST(Gravity, RecursionEqualsDirectLegendreEgm96Degree360) {
@@ -205,27 +209,32 @@ TEST(Gravity, RecursionEqualsDirectLegendreEgm96Degree360) {
   const Agreement a = compare_with_direct(field, 360, 360, points);
   std::printf("EGM96 360x360 Pines vs direct (long double): %.2e of |g|, %.2e of the non-central part\n", a.total,
               a.perturbation);
-  EXPECT_LT(a.total, 1e-14);
-  EXPECT_LT(a.perturbation, 1e-12);
+  EXPECT_LT(a.total, 1e-15);
+  EXPECT_LT(a.perturbation, 5e-15);
 }
 
 TEST(Gravity, DegreeAndOrderTruncation) {
   // Order below degree: the direct sum with the same truncation.
   const GravityField field = read_gravity_field(testing::shared_data("gravity/egm2008_n100.txt"));
   const Agreement a = compare_with_direct(field, 70, 30, sample_points());
-  EXPECT_LT(a.perturbation, 1e-12);
+  EXPECT_LT(a.perturbation, 4e-15);
   const Agreement zonal = compare_with_direct(field, 10, 0, sample_points());
-  EXPECT_LT(zonal.perturbation, 1e-12);
+  EXPECT_LT(zonal.perturbation, 3e-15);
+  std::printf("EGM2008 truncated, Pines vs direct: 70x30 %.2e, 10x0 %.2e of the non-central part\n", a.perturbation,
+              zonal.perturbation);
 }
 
 TEST(Gravity, PotentialEqualsDirect) {
   const GravityField& field = egm96_embedded();
   const SphericalHarmonics sh(field, 20, 20);
   const DirectField direct{&field, 20, 20};
+  double worst = 0;
   for (const Vec3& r : sample_points()) {
     const double ref = static_cast<double>(direct.potential(r.x(), r.y(), r.z()));
-    EXPECT_NEAR(sh.potential(r) / ref, 1.0, 1e-15);
+    EXPECT_NEAR(sh.potential(r) / ref, 1.0, 5e-16);
+    worst = std::max(worst, std::abs(sh.potential(r) / ref - 1.0));
   }
+  std::printf("EGM96 20x20 potential, Pines vs direct: %.2e relative\n", worst);
 }
 
 TEST(Gravity, Egm96AtAPointAgainstGeographicLib) {
@@ -248,7 +257,7 @@ TEST(Gravity, Egm96AtAPointAgainstGeographicLib) {
   const Vec3 a = sh.acceleration(r);
   std::printf("EGM96 20x20 at the ISS: |g| = %.12f m/s^2, GeographicLib differs by %.2e m/s^2\n", a.norm(),
               (a - ref).norm());
-  EXPECT_LT((a - ref).norm(), 1e-14 * ref.norm());
+  EXPECT_LT((a - ref).norm(), 1e-14);
   EXPECT_NEAR(sh.potential(r) / (v * field.mu / field.radius), 1.0, 1e-15);
   // The non-central part at this point, for the record: J2 dominates, about 1e-2 m/s^2.
   const Vec3 pert = sh.perturbation(r);
@@ -264,7 +273,8 @@ TEST(Gravity, NoSingularityAtThePoles) {
     ASSERT_TRUE(a.allFinite());
     // 0.2 micrometre off the axis: the acceleration gradient (~2 GM/r^3) allows a change of ~6e-13 m/s^2.
     const Vec3 near = sh.acceleration(Vec3(1e-7, 2e-7, sign * 6778137.0));
-    EXPECT_LT((a - near).norm(), 2e-12);
+    EXPECT_LT((a - near).norm(), 6e-13);  // measured 2.9e-13
+    std::printf("pole %+.0f: on the axis vs 0.2 um off it %.2e m/s^2\n", sign, (a - near).norm());
   }
 }
 
@@ -573,7 +583,7 @@ TEST(GravityForce, FallsBackToLowDegreeBelowTheSwitchAltitude) {
   // Size of the jump at the switch, for the documentation.
   const double jump = (SphericalHarmonics(egm96_embedded(), 20, 20).acceleration(low) - expected_low).norm();
   std::printf("20x20 -> 4x4 fallback changes the acceleration at 100 km by %.2e m/s^2\n", jump);
-  EXPECT_LT(jump, 1e-3);
+  EXPECT_NEAR(jump, 7.73e-5, 1e-6);
 
   const SphericalHarmonicGravity never(egm96_embedded(), 20, 20, GravityFallback::none());
   EXPECT_FALSE(never.uses_fallback(Vec3(6378137.0 - 1000.0, 0, 0)));
