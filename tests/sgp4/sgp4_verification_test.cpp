@@ -178,6 +178,7 @@ TEST(Sgp4Verification, MatchesVallado2006ReferenceOutput) {
   }
 
   EXPECT_EQ(error_codes, (std::vector<int>{1, 1, 6, 6, 4, 3, 6}));
+  EXPECT_EQ(compared, 666);
   std::cout.precision(3);
   std::cout << "SGP4 verification: " << compared << " states in " << cases.size() << " cases\n"
             << "  largest position difference: " << std::scientific << max_dr * 1000.0 << " m (" << max_dr_where
