@@ -128,7 +128,7 @@ TEST(OrekitCases, D_PlusSunMoonAndSrp) {
 
 // ---- Settings around the cases: Orekit's own tolerance spread, the increment of case D, the Moon's direction ----
 
-const EarthOrientation& shared_eop() {
+const EarthOrientation& case_eop() {
   static const EarthOrientation eop =
       EarthOrientation::read(testing::shared_data("spaceweather/EOP-All-v1.1_2025-01-10.txt"));
   return eop;
@@ -141,7 +141,7 @@ StateVector one_day(std::vector<std::shared_ptr<const ForceModel>> forces, doubl
   s.spacecraft = {450000.0, 1500.0, 2.2, 1500.0, 1.3};
   s.position_tolerance = tolerance;
   s.forces = std::move(forces);
-  const PropagationResult r = NumericalPropagator(s, shared_eop()).propagate(oracle.front(), oracle.back().epoch);
+  const PropagationResult r = NumericalPropagator(s, case_eop()).propagate(oracle.front(), oracle.back().epoch);
   EXPECT_EQ(r.status, PropagationStatus::ReachedEnd) << r.message;
   return r.state;
 }
