@@ -1,7 +1,7 @@
 // NRLMSISE-00 evaluation cost (Google Benchmark): ns per evaluation through Nrlmsise00::evaluate (everything a
 // drag force pays: UTC day of year and seconds, unit conversions, gtd7d) and through the low-level gtd7d, on ISS-
 // like points (one day, one point per minute along a 51.6 deg orbit at 410-430 km), on reentry heights (80-120 km,
-// the spline branch) and below 72.5 km. Build target: bench_nrlmsise00 from this file, linked to deorbit and
+// the spline branch) and below 72.5 km. Build target: nrlmsise00_bench from this file, linked to deorbit and
 // benchmark::benchmark (no test data needed).
 #include <cmath>
 #include <vector>

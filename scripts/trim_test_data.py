@@ -6,8 +6,9 @@
 Run once by a maintainer when an oracle is refreshed; the tests read only tests/data. Files are copied verbatim,
 or trimmed to what the tests read (whole lines kept, never a value changed); each folder's PROVENANCE.md records the
 rule used for each file. Rules:
-  - space weather and EOP tables: observed rows from 2000-01-01 on, every predicted row; the fixed-width files'
-    NUM_OBSERVED_POINTS line is rewritten to the rows kept;
+  - the fixed-width space-weather and EOP tables: observed rows from 2000-01-01 on, every predicted row, the
+    NUM_OBSERVED_POINTS line rewritten to the rows kept (the CSV space-weather table is whole: a test reads its
+    whole observed record);
   - TLE catalogues: every Nth element set (N = 16 for the 2025 active catalogue, plus the objects the tests name;
     N = 32 for the 2013 catalogue and the 1998-2004 ISS history);
   - GOCE's element-set history: the sets from 2013-10-01 on (the validation looks at most 15 days back from
@@ -20,6 +21,7 @@ import sys
 WHOLE = [
     "sgp4/SGP4-VER.TLE", "sgp4/SGP4-VER_vallado-2025.TLE", "sgp4/tcppver.out",
     "sgp4/sample_omm.csv", "sgp4/sample_omm.json", "sgp4/sample_omm.xml",
+    "spaceweather/SW-All_2025-03-23.csv",
     "tle/iss/iss_omm_2024-09_to_2025-03.json",
     "gravity/egm96_n360.txt", "gravity/egm2008_n100.txt",
     "geo/ne_land_110m.geojson", "geo/ne_land_50m.geojson",
@@ -28,7 +30,8 @@ WHOLE = [
     "reentries/reentries_index.csv",
     "nrlmsise00/nrlmsise00_c_test_cases.csv", "nrlmsise00/nrlmsise00_ccmc_profiles.csv",
     "nrlmsise00/nrlmsise00_coefficients.csv",
-    "orekit-reference/README.md", "orekit-reference/iss_caseA.csv", "orekit-reference/iss_caseC.csv",
+    "orekit-reference/README.md", "orekit-reference/iss_caseA.csv", "orekit-reference/iss_caseB.csv",
+    "orekit-reference/iss_caseC.csv",
     "orekit-reference/iss_caseA_dP1e-6.csv", "orekit-reference/iss_caseB_dP1e-6.csv",
     "orekit-reference/iss_caseC_dP1e-6.csv", "orekit-reference/iss_caseD_dP1e-6.csv",
     "orekit-reference/iss_caseC_nrlmsise00_density_samples.csv",
@@ -92,12 +95,6 @@ def sample_two_line_history(src, dst, every, since=None):
     return len(pairs), len(out) // 2
 
 
-def trim_sw_csv(src, dst, first_date):
-    lines = read_lines(src)
-    out = [lines[0]] + [l for l in lines[1:] if l[:10] >= first_date]
-    write_lines(dst, out)
-
-
 def trim_fixed_width(src, dst, first_year):
     """CelesTrak fixed-width SpaceWeather-All / EOP-All: keeps observed rows from first_year on."""
     lines = read_lines(src)
@@ -137,8 +134,6 @@ def main():
     print("reentries/34602_goce_2013-10.tle", "%d of %d sets" % sample_two_line_history(
         os.path.join(src, "reentries/34602_goce.tle"),
         os.path.join(dst, "reentries/34602_goce_2013-10.tle"), 1, since=(2013, 274.0))[::-1])
-    trim_sw_csv(os.path.join(src, "spaceweather/SW-All_2025-03-23.csv"),
-                os.path.join(dst, "spaceweather/SW-All_2025-03-23_from-2000.csv"), "2000-01-01")
     trim_fixed_width(os.path.join(src, "spaceweather/SpaceWeather-All-v1.2_2025-01-10.txt"),
                      os.path.join(dst, "spaceweather/SpaceWeather-All-v1.2_2025-01-10_from-2000.txt"), 2000)
     trim_fixed_width(os.path.join(src, "spaceweather/EOP-All-v1.1_2025-01-10.txt"),

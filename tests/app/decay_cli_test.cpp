@@ -20,7 +20,7 @@ using deorbit::testing::CommandResult;
 using deorbit::testing::run_deorbit;
 
 std::string y1() { return deorbit::testing::test_data("reentries/45601_cz-5b-y1_rb.tle").string(); }
-std::string sw() { return deorbit::testing::test_data("spaceweather/SW-All_2025-03-23_from-2000.csv").string(); }
+std::string sw() { return deorbit::testing::test_data("spaceweather/SW-All_2025-03-23.csv").string(); }
 
 // CZ-5B Y1 one day before its observed re-entry (2020-05-11T15:33Z), a small ensemble to stay quick.
 const std::string kQuick = " --as-of 2020-05-10T15:33:00Z --ensemble 4 --no-progress";

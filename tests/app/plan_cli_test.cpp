@@ -110,7 +110,7 @@ TEST(PlanCli, ExplainPrintsEveryDefault) {
 // A table given with --space-weather is the only one read: no word of the embedded table (it used to be loaded, and
 // warned about, before the override replaced it). Without one, the embedded table says so once.
 TEST(PlanCli, SpaceWeatherFromTheCommandLineIsTheOnlyTableRead) {
-  const std::string sw = deorbit::testing::test_data("spaceweather/SW-All_2025-03-23_from-2000.csv").string();
+  const std::string sw = deorbit::testing::test_data("spaceweather/SW-All_2025-03-23.csv").string();
   CommandResult r = run_deorbit("plan --explain --space-weather " + sw);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("space_weather_file: \"" + sw + "\""), std::string::npos) << r.out;

@@ -676,18 +676,19 @@ TEST(Nrlmsise00Literal, FastEqualsPlainTranscriptionToRoundOff) {
       const double r = rel(fast.d[i], plain.d[i]);
       // Anomalous O below ~150 km underflows towards 1e-40 and below; compare relative where it is resolvable.
       if (i == 8 && std::fabs(plain.d[i]) < 1e-200) continue;
-      EXPECT_LT(r, 1e-12) << "d[" << i << "] alt " << in.alt << " lat " << in.g_lat << " sw9 " << sw.sw[9];
+      EXPECT_LT(r, 4e-13) << "d[" << i << "] alt " << in.alt << " lat " << in.g_lat << " sw9 " << sw.sw[9];
       worst = std::max(worst, r);
     }
     for (int i = 0; i < 2; ++i) {
       const double r = rel(fast.t[i], plain.t[i]);
-      EXPECT_LT(r, 1e-12) << "t[" << i << "] alt " << in.alt;
+      EXPECT_LT(r, 4e-13) << "t[" << i << "] alt " << in.alt;
       worst = std::max(worst, r);
     }
     if (::testing::Test::HasFailure()) break;
     ++cases;
   }
   std::printf("fast vs plain transcription: %d random inputs, largest relative difference %.2e\n", cases, worst);
+  EXPECT_EQ(cases, 20000);  // the bound 4e-13 above is 2.5x the measured 1.6e-13
 }
 
 }  // namespace

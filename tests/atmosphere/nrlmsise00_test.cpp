@@ -93,6 +93,8 @@ TEST(Nrlmsise00, CcmcProfiles) {
       {"h_cm3", 6},  {"n_cm3", 7},  {"anom_o_cm3", 8}, {"t_exo_K", 9}, {"t_alt_K", 10}};
   double worst_bulk = 0, worst_species = 0;
   std::string worst_bulk_where, worst_species_where;
+  std::map<std::string, double> bulk_by_scenario, rho_by_scenario, species_by_scenario, history_bulk_by_scenario;
+  std::map<std::string, std::string> bulk_where;
   int compared = 0, within_printed = 0;
   for (const Row& r : rows) {
     const std::string& utc = r.at("utc");  // YYYY-MM-DDThh:mm:ssZ
@@ -108,12 +110,25 @@ TEST(Nrlmsise00, CcmcProfiles) {
     in.f107A = num(r, "f107_81day_avg");
     in.ap = num(r, "ap_daily");
     const auto out = nrlmsise00::gtd7(in);
+    // The same point with the 3-hourly ap history listed beside it (switch 9 = -1; scenarios 2 and 3 list one).
+    const bool has_history = !r.at("ap_00_03h_prior").empty();
+    nrlmsise00::Output with_history = out;
+    if (has_history) {
+      in.ap_array = {num(r, "ap_daily"),        num(r, "ap_00_03h_prior"), num(r, "ap_03_06h_prior"),
+                     num(r, "ap_06_09h_prior"), num(r, "ap_09_12h_prior"), num(r, "ap_12_33h_prior_avg"),
+                     num(r, "ap_33_59h_prior_avg")};
+      nrlmsise00::Switches history;
+      history.sw[9] = -1;
+      with_history = nrlmsise00::gtd7(in, history);
+    }
     const double got[11] = {out.d[0], out.d[1], out.d[2], out.d[3], out.d[4], out.d[5],
                             out.d[6], out.d[7], out.d[8], out.t[0], out.t[1]};
+    const double got_history[11] = {0, 0, 0, 0, 0, with_history.d[5], 0, 0, 0, with_history.t[0], with_history.t[1]};
+    const std::string& scenario = r.at("scenario");
     for (const auto& [name, k] : outputs) {
       const std::string& text = r.at(name);
       const double want = std::stod(text);
-      const std::string where = "scenario " + r.at("scenario") + " " + r.at("alt_km") + " km " + name;
+      const std::string where = "scenario " + scenario + " " + r.at("alt_km") + " km " + name;
       const double half = half_printed_ulp(text);
       if (want == 0) {
         EXPECT_LT(std::fabs(got[k]), half) << where << ": got " << got[k];
@@ -123,12 +138,24 @@ TEST(Nrlmsise00, CcmcProfiles) {
       if (std::fabs(got[k] - want) <= half * (1 + 1e-9)) ++within_printed;
       const double rel = std::fabs(got[k] / want - 1);
       const bool bulk = k == 5 || k >= 9;  // mass density and temperatures
-      const bool user_given = r.at("scenario") == "1";
-      EXPECT_LE(rel, bulk || user_given ? 7e-4 : 3.5e-3) << where << ": got " << got[k] << ", CCMC " << text;
+      // About 2x the measured (docs/validation-nrlmsise00.md): mass density and temperatures 4.6e-4, 6.6e-4, 6.3e-4
+      // (scenarios 1, 2, 3), species 6.0e-4, 3.45e-3 (Ar above 800 km), 2.6e-3.
+      const double bound = bulk ? 1.2e-3 : scenario == "1" ? 1.2e-3 : 7e-3;
+      EXPECT_LE(rel, bound) << where << ": got " << got[k] << ", CCMC " << text;
       double& worst = bulk ? worst_bulk : worst_species;
       if (rel > worst) {
         worst = rel;
         (bulk ? worst_bulk_where : worst_species_where) = where;
+      }
+      if (bulk && rel > bulk_by_scenario[scenario]) {
+        bulk_by_scenario[scenario] = rel;
+        bulk_where[scenario] = where;
+      }
+      if (!bulk) species_by_scenario[scenario] = std::max(species_by_scenario[scenario], rel);
+      if (k == 5) rho_by_scenario[scenario] = std::max(rho_by_scenario[scenario], rel);
+      if (bulk && has_history) {
+        history_bulk_by_scenario[scenario] =
+            std::max(history_bulk_by_scenario[scenario], std::fabs(got_history[k] / want - 1));
       }
     }
   }
@@ -136,6 +163,18 @@ TEST(Nrlmsise00, CcmcProfiles) {
               "%.2e in mass density and temperature (%s), %.2e in species (%s)\n",
               within_printed, compared, worst_bulk, worst_bulk_where.c_str(), worst_species,
               worst_species_where.c_str());
+  for (const auto& [scenario, worst] : bulk_by_scenario)
+    std::printf("  scenario %s: mass density within %.2e, with the temperatures %.2e (%s) with the daily Ap, %.2e "
+                "with the ap history (switch 9 = -1); species within %.2e\n",
+                scenario.c_str(), rho_by_scenario[scenario], worst, bulk_where[scenario].c_str(),
+                history_bulk_by_scenario[scenario], species_by_scenario[scenario]);
+  EXPECT_LT(rho_by_scenario["1"], 5e-4);  // measured 2.3e-4 (user-given integer indices)
+  EXPECT_EQ(compared, 454);
+  EXPECT_GE(within_printed, 229);
+  // CCMC ran scenarios 2 and 3 with the daily Ap: the ap history they list does 15x worse (measured 1.05e-2 and
+  // 1.16e-2).
+  EXPECT_NEAR(history_bulk_by_scenario["2"], 1.05e-2, 0.05e-2);
+  EXPECT_NEAR(history_bulk_by_scenario["3"], 1.16e-2, 0.05e-2);
 }
 
 // Orekit 13.1 NRLMSISE00 (getDensity, gtd7d) at 10 points of its ISS case C: see nrlmsise00_test_support.h for
@@ -176,7 +215,7 @@ TEST(Nrlmsise00, OrekitDensitiesAlongTheIssOrbit) {
     ai.weather.f107_81day_centred = in.f107A;
     ai.weather.ap_daily = in.ap;
     const double rho_utc = model.evaluate(ai).density;
-    EXPECT_NEAR(rho_utc / want, 1.0, 2e-6) << r.at("epoch_utc");
+    EXPECT_NEAR(rho_utc / want, 1.0, 3e-7) << r.at("epoch_utc");  // measured 1.1e-7 at worst
     worst_utc = std::max(worst_utc, std::fabs(rho_utc / want - 1));
   }
   std::printf("Orekit densities: largest relative difference %.2e (UT1 seconds, as Orekit), %.2e (Nrlmsise00 with "

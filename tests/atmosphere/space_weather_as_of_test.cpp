@@ -16,7 +16,7 @@ using deorbit::SpaceWeather;
 using deorbit::SpaceWeatherDay;
 
 const SpaceWeather& table() {
-  static const SpaceWeather t = SpaceWeather::read(deorbit::testing::test_data("spaceweather/SW-All_2025-03-23_from-2000.csv"));
+  static const SpaceWeather t = SpaceWeather::read(deorbit::testing::test_data("spaceweather/SW-All_2025-03-23.csv"));
   return t;
 }
 

@@ -1,6 +1,7 @@
 // Space weather: CelesTrak SW-All.csv and SpaceWeather-All v1.2 readers, the NRLMSISE-00 input conventions,
 // predicted and monthly rows, the table's ends, malformed rows, and the embedded default table.
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -27,7 +28,7 @@ using deorbit::SpaceWeatherValues;
 Epoch utc(const std::string& iso) { return Epoch::from_iso(iso); }
 
 const SpaceWeather& csv() {
-  static const SpaceWeather t = SpaceWeather::read(deorbit::testing::test_data("spaceweather/SW-All_2025-03-23_from-2000.csv"));
+  static const SpaceWeather t = SpaceWeather::read(deorbit::testing::test_data("spaceweather/SW-All_2025-03-23.csv"));
   return t;
 }
 const SpaceWeather& fixed() {
@@ -246,9 +247,9 @@ TEST(SpaceWeather, TheTwoFormatsGiveTheSameValuesOnOverlappingDays) {
     for (std::size_t i = 0; i < 7; ++i) ASSERT_DOUBLE_EQ(a.ap_history[i], b.ap_history[i]) << t.iso() << " " << i;
     ++compared;
   }
-  EXPECT_GT(compared, 4600);
-  // The whole overlap of observed days in the extracts (2000-01-01 .. 2025-01-10): ap and F10.7 agree on all but
-  // the revised days.
+  EXPECT_EQ(compared, 4676);
+  // The whole overlap of observed days in the two files (the fixed-width extract starts on 2000-01-01, the CSV on
+  // 1957-10-01; both end 2025-01-10 or later): ap and F10.7 agree on all but the revised days.
   std::map<int, const SpaceWeatherDay*> by_mjd;
   for (const auto& d : csv().days()) by_mjd[d.mjd] = &d;
   int same = 0, differ = 0;
@@ -259,6 +260,37 @@ TEST(SpaceWeather, TheTwoFormatsGiveTheSameValuesOnOverlappingDays) {
   }
   EXPECT_EQ(same + differ, 9142);  // the observed days of the extract: 2000-01-01 .. 2025-01-10
   EXPECT_EQ(differ, 311);  // days revised (ap or F10.7) between the two publications, counted independently
+}
+
+// The figures behind the rule for monthly predictions (docs/validation-atmosphere.md): annual means of the daily
+// Ap in SW-All.csv, printed there to one decimal.
+TEST(SpaceWeather, AnnualMeanApOfTheObservedDays) {
+  std::map<int, std::pair<double, int>> by_year;
+  double sum = 0;
+  int count = 0;
+  for (const auto& d : csv().days()) {
+    if (d.kind != SpaceWeatherDay::Kind::Observed) continue;
+    // The year of the day's noon, by the TT calendar (UTC is not defined before 1960; a minute does not matter).
+    const int year =
+        Epoch::from_jd(deorbit::TimeScale::TT, 2400000.5, d.mjd + 0.5).calendar(deorbit::TimeScale::TT).year;
+    by_year[year].first += d.ap_daily;
+    ++by_year[year].second;
+    sum += d.ap_daily;
+    ++count;
+  }
+  auto mean = [&](int year) { return by_year.at(year).first / by_year.at(year).second; };
+  std::printf("annual mean Ap: 2009 %.2f, 2003 %.2f, 1960 %.2f; all %d observed days %.2f\n", mean(2009), mean(2003),
+              mean(1960), count, sum / count);
+  // To half a unit of the printed decimal (2003 and 1960 sit on it: 21.75 and 23.65).
+  EXPECT_NEAR(mean(2009), 3.9, 0.051);
+  EXPECT_NEAR(mean(2003), 21.8, 0.051);
+  EXPECT_NEAR(mean(1960), 23.7, 0.051);
+  EXPECT_NEAR(sum / count, 12.8, 0.051);
+  for (const auto& [year, v] : by_year) {
+    if (year == 1957 || year == 2025) continue;  // partial years
+    EXPECT_GE(v.first / v.second, mean(2009) - 1e-12) << year;  // 2009 is the quietest year
+    EXPECT_LE(v.first / v.second, mean(1960) + 1e-12) << year;  // 1960 the most active
+  }
 }
 
 TEST(SpaceWeather, FixedWidthReadsBoth130And131ColumnLines) {

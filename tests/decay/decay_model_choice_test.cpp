@@ -27,7 +27,7 @@ struct Outcome {
 
 Outcome predict(const DecayModel& model, int members = 1) {
   static auto weather = std::make_shared<const SpaceWeather>(
-      SpaceWeather::read(testing::test_data("spaceweather/SW-All_2025-03-23_from-2000.csv")));
+      SpaceWeather::read(testing::test_data("spaceweather/SW-All_2025-03-23.csv")));
   DecayRequest request;
   request.element_sets = read_tle_file(testing::test_data("reentries/34602_goce_2013-10.tle")).records;
   request.as_of = Epoch::from_iso("2013-11-01T00:16:00");
@@ -96,7 +96,7 @@ TEST(DecayLifetimeSlow, EmbeddedIssElementSet) {
   DecayRequest request;
   request.element_sets = sets;
   request.weather = std::make_shared<const SpaceWeather>(
-      SpaceWeather::read(testing::test_data("spaceweather/SW-All_2025-03-23_from-2000.csv")));
+      SpaceWeather::read(testing::test_data("spaceweather/SW-All_2025-03-23.csv")));
   request.model = lifetime_decay_model();
   request.ensemble.members = 1;
   request.horizon = 3650 * 86400.0;

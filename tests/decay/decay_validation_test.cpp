@@ -67,7 +67,7 @@ struct Row {
 
 std::vector<Row> run_table(const EnsembleSettings& ensemble) {
   auto weather = std::make_shared<const SpaceWeather>(
-      SpaceWeather::read(testing::test_data("spaceweather/SW-All_2025-03-23_from-2000.csv")));
+      SpaceWeather::read(testing::test_data("spaceweather/SW-All_2025-03-23.csv")));
   std::vector<Row> rows;
   for (const Case& c : kCases) {
     auto sets = read_tle_file(testing::test_data(c.file)).records;
@@ -181,7 +181,7 @@ TEST(DecayValidationSlow, Tiangong1FortyFiveDaysOutOnTwoElementSets) {
   request.element_sets = read_tle_file(testing::test_data("reentries/37820_tiangong-1.tle")).records;
   request.as_of = Epoch::from_iso("2018-02-16T00:00:00");
   request.weather = std::make_shared<const SpaceWeather>(
-      SpaceWeather::read(testing::test_data("spaceweather/SW-All_2025-03-23_from-2000.csv")));
+      SpaceWeather::read(testing::test_data("spaceweather/SW-All_2025-03-23.csv")));
   const std::clock_t cpu_start = std::clock();
   const DecayAnalysis a = analyse_decay(request, EarthOrientation::none());
   const double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;

@@ -22,7 +22,7 @@ std::vector<MeanElements> y1_sets() {
 
 std::shared_ptr<const SpaceWeather> y1_weather() {
   static const auto table = std::make_shared<const SpaceWeather>(
-      SpaceWeather::read(testing::test_data("spaceweather/SW-All_2025-03-23_from-2000.csv"))
+      SpaceWeather::read(testing::test_data("spaceweather/SW-All_2025-03-23.csv"))
           .known_at(Epoch::from_iso("2020-05-10T15:33:00")));
   return table;
 }

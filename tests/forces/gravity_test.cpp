@@ -161,6 +161,7 @@ TEST(GravityDirect, AnalyticGradientMatchesNumericalGradientOfPotential) {
   // Validates the reference itself: its analytic gradient against central differences of its potential.
   const GravityField& field = egm96_embedded();
   const DirectField direct{&field, 20, 20};
+  double worst = 0;
   for (const Vec3& r : sample_points()) {
     if (std::abs(r.z()) > 0.99 * r.norm()) continue;  // the spherical gradient itself divides by cos(lat)
     const auto g = direct.gradient(r.x(), r.y(), r.z());
@@ -175,16 +176,19 @@ TEST(GravityDirect, AnalyticGradientMatchesNumericalGradientOfPotential) {
       numeric[static_cast<std::size_t>(axis)] = (-at(2 * h) + 8 * at(h) - 8 * at(-h) + at(-2 * h)) / (12 * h);
     }
     const Vec3 diff = to_vec(g) - to_vec(numeric);
-    EXPECT_LT(diff.norm() / to_vec(g).norm(), 1e-12) << r.transpose();
+    EXPECT_LT(diff.norm() / to_vec(g).norm(), 1.2e-12) << r.transpose();
+    worst = std::max(worst, diff.norm() / to_vec(g).norm());
   }
+  std::printf("direct reference: analytic vs numerical gradient of its potential %.2e of |g|\n", worst);
 }
 
+// Bounds on the Pines-vs-direct comparisons: 2-3x the measured round-off (docs/validation-forces.md).
 TEST(Gravity, RecursionEqualsDirectLegendreEgm96Degree20) {
   const Agreement a = compare_with_direct(egm96_embedded(), 20, 20, sample_points());
   std::printf("EGM96 20x20 Pines vs direct (long double): %.2e of |g|, %.2e of the non-central part\n", a.total,
               a.perturbation);
-  EXPECT_LT(a.total, 1e-14);
-  EXPECT_LT(a.perturbation, 1e-12);
+  EXPECT_LT(a.total, 1.5e-15);
+  EXPECT_LT(a.perturbation, 3e-15);
 }
 
 TEST(Gravity, RecursionEqualsDirectLegendreEgm2008Degree100) {
@@ -193,8 +197,8 @@ TEST(Gravity, RecursionEqualsDirectLegendreEgm2008Degree100) {
   const Agreement a = compare_with_direct(field, 100, 100, sample_points());
   std::printf("EGM2008 100x100 Pines vs direct (long double): %.2e of |g|, %.2e of the non-central part\n", a.total,
               a.perturbation);
-  EXPECT_LT(a.total, 1e-14);
-  EXPECT_LT(a.perturbation, 1e-12);
+  EXPECT_LT(a.total, 1.5e-15);
+  EXPECT_LT(a.perturbation, 4e-15);
 }
 
 TEST(Gravity, RecursionEqualsDirectLegendreEgm96Degree360) {
@@ -205,27 +209,32 @@ TEST(Gravity, RecursionEqualsDirectLegendreEgm96Degree360) {
   const Agreement a = compare_with_direct(field, 360, 360, points);
   std::printf("EGM96 360x360 Pines vs direct (long double): %.2e of |g|, %.2e of the non-central part\n", a.total,
               a.perturbation);
-  EXPECT_LT(a.total, 1e-14);
-  EXPECT_LT(a.perturbation, 1e-12);
+  EXPECT_LT(a.total, 1e-15);
+  EXPECT_LT(a.perturbation, 5e-15);
 }
 
 TEST(Gravity, DegreeAndOrderTruncation) {
   // Order below degree: the direct sum with the same truncation.
   const GravityField field = read_gravity_field(testing::test_data("gravity/egm2008_n100.txt"));
   const Agreement a = compare_with_direct(field, 70, 30, sample_points());
-  EXPECT_LT(a.perturbation, 1e-12);
+  EXPECT_LT(a.perturbation, 4e-15);
   const Agreement zonal = compare_with_direct(field, 10, 0, sample_points());
-  EXPECT_LT(zonal.perturbation, 1e-12);
+  EXPECT_LT(zonal.perturbation, 3e-15);
+  std::printf("EGM2008 truncated, Pines vs direct: 70x30 %.2e, 10x0 %.2e of the non-central part\n", a.perturbation,
+              zonal.perturbation);
 }
 
 TEST(Gravity, PotentialEqualsDirect) {
   const GravityField& field = egm96_embedded();
   const SphericalHarmonics sh(field, 20, 20);
   const DirectField direct{&field, 20, 20};
+  double worst = 0;
   for (const Vec3& r : sample_points()) {
     const double ref = static_cast<double>(direct.potential(r.x(), r.y(), r.z()));
-    EXPECT_NEAR(sh.potential(r) / ref, 1.0, 1e-15);
+    EXPECT_NEAR(sh.potential(r) / ref, 1.0, 5e-16);
+    worst = std::max(worst, std::abs(sh.potential(r) / ref - 1.0));
   }
+  std::printf("EGM96 20x20 potential, Pines vs direct: %.2e relative\n", worst);
 }
 
 TEST(Gravity, Egm96AtAPointAgainstGeographicLib) {
@@ -248,7 +257,7 @@ TEST(Gravity, Egm96AtAPointAgainstGeographicLib) {
   const Vec3 a = sh.acceleration(r);
   std::printf("EGM96 20x20 at the ISS: |g| = %.12f m/s^2, GeographicLib differs by %.2e m/s^2\n", a.norm(),
               (a - ref).norm());
-  EXPECT_LT((a - ref).norm(), 1e-14 * ref.norm());
+  EXPECT_LT((a - ref).norm(), 1e-14);
   EXPECT_NEAR(sh.potential(r) / (v * field.mu / field.radius), 1.0, 1e-15);
   // The non-central part at this point, for the record: J2 dominates, about 1e-2 m/s^2.
   const Vec3 pert = sh.perturbation(r);
@@ -264,7 +273,8 @@ TEST(Gravity, NoSingularityAtThePoles) {
     ASSERT_TRUE(a.allFinite());
     // 0.2 micrometre off the axis: the acceleration gradient (~2 GM/r^3) allows a change of ~6e-13 m/s^2.
     const Vec3 near = sh.acceleration(Vec3(1e-7, 2e-7, sign * 6778137.0));
-    EXPECT_LT((a - near).norm(), 2e-12);
+    EXPECT_LT((a - near).norm(), 6e-13);  // measured 2.9e-13
+    std::printf("pole %+.0f: on the axis vs 0.2 um off it %.2e m/s^2\n", sign, (a - near).norm());
   }
 }
 
@@ -287,6 +297,10 @@ TEST(Gravity, ZonalFieldIsAxisymmetricAndPointsInward) {
 // J2 secular drift: integrate a J2-only orbit with a classical RK4, fit the node and perigee angles linearly, and
 // compare with Brouwer's (1959) secular rates including the J2^2 terms, evaluated with mean elements taken as the
 // time averages of the osculating a, e, i (their first-order short-period terms average to zero).
+// Source of the rates: D. Brouwer, "Solution of the problem of artificial satellite theory without drag", Astron. J.
+// 64 (1959) 378-397, the secular motions of g and h to order gamma2'^2 (here with J4 = 0). At eta = 1 their J2^2
+// terms reduce to those of SGP4's initialisation (Hoots and Roehrich, Spacetrack Report #3, 1980: nodedot and
+// argpdot), which checks the transcription.
 
 struct Elements {
   double a, e, i, raan, argp;
@@ -388,24 +402,49 @@ DriftResult j2_drift(double a0, double e0, double i0, double days) {
   return out;
 }
 
+// Each bound sits about 2.5x above the measured difference to Brouwer's rates with the J2^2 terms; the first-order
+// formula alone must miss it (by 30x or more), so the test shows that the J2^2 terms are needed and that the
+// comparison formula carries them correctly.
+void expect_second_order_needed(double with_j2_squared, double first_order_alone, double bound, const char* what) {
+  EXPECT_LT(std::abs(with_j2_squared), bound) << what;
+  EXPECT_GT(std::abs(first_order_alone), 30 * bound) << what << ": the first-order formula alone passes the bound";
+}
+
 TEST(GravityJ2, NodeDriftOfALowNearCircularOrbit) {
   const DriftResult d = j2_drift(6778137.0, 0.0005, 51.6 * constants::deg, 10.0);
-  const double err = d.raan_rate / d.raan_brouwer - 1;
-  std::printf("J2 node drift, ISS-like orbit: %.6f deg/day; Brouwer %.6f deg/day (rel. diff %.1e; first order "
-              "alone %.1e)\n", d.raan_rate / constants::deg * 86400, d.raan_brouwer / constants::deg * 86400, err,
-              d.raan_rate / d.raan_first - 1);
-  EXPECT_LT(std::abs(err), 1e-3);
+  const double err = d.raan_rate / d.raan_brouwer - 1, first = d.raan_rate / d.raan_first - 1;
+  std::printf("J2 node drift, ISS-like orbit: %.6f deg/day; Brouwer %.6f deg/day (rel. diff %.2e; first order "
+              "alone %.2e)\n", d.raan_rate / constants::deg * 86400, d.raan_brouwer / constants::deg * 86400, err,
+              first);
+  expect_second_order_needed(err, first, 6e-6, "node");  // measured 2.3e-6; first order alone 8.0e-4
+}
+
+TEST(GravityJ2, NodeDriftAtLowInclinationNeedsTheSecondOrderTerms) {
+  // 300 km at 28.5 deg (a Cape Canaveral due-east LEO): the J2^2 share of the node rate, -gamma2' (16 - 76 cos^2 i)
+  // / 8 for a circular orbit, is three times the ISS's.
+  // (The perigee of an e = 0.001 orbit is not a secular angle a fit can follow: J2's short-period terms in e are as
+  // large as e itself.)
+  const DriftResult d = j2_drift(6678137.0, 0.001, 28.5 * constants::deg, 10.0);
+  const double err = d.raan_rate / d.raan_brouwer - 1, first = d.raan_rate / d.raan_first - 1;
+  std::printf("J2 node drift, a = 6678 km, e = 0.001, i = 28.5 deg: %.6f deg/day; Brouwer %.6f deg/day (rel. diff "
+              "%.2e; first order alone %.2e)\n",
+              d.raan_rate / constants::deg * 86400, d.raan_brouwer / constants::deg * 86400, err, first);
+  expect_second_order_needed(err, first, 2e-5, "node");  // measured 9.0e-6; first order alone 2.6e-3
 }
 
 TEST(GravityJ2, NodeAndPerigeeDriftOfAnEccentricOrbit) {
   const DriftResult d = j2_drift(8000e3, 0.1, 40.0 * constants::deg, 10.0);
   const double err_node = d.raan_rate / d.raan_brouwer - 1, err_perigee = d.argp_rate / d.argp_brouwer - 1;
-  std::printf("J2 drift, a = 8000 km, e = 0.1, i = 40 deg: node %.6f deg/day (rel. diff %.1e), perigee %.6f deg/day "
-              "(rel. diff %.1e); first order alone %.1e, %.1e\n", d.raan_rate / constants::deg * 86400, err_node,
-              d.argp_rate / constants::deg * 86400, err_perigee, d.raan_rate / d.raan_first - 1,
-              d.argp_rate / d.argp_first - 1);
-  EXPECT_LT(std::abs(err_node), 1e-3);
-  EXPECT_LT(std::abs(err_perigee), 1e-3);
+  const double first_node = d.raan_rate / d.raan_first - 1, first_perigee = d.argp_rate / d.argp_first - 1;
+  std::printf("J2 drift, a = 8000 km, e = 0.1, i = 40 deg: node %.6f deg/day (rel. diff %.2e), perigee %.6f deg/day "
+              "(rel. diff %.2e); first order alone %.2e, %.2e\n", d.raan_rate / constants::deg * 86400, err_node,
+              d.argp_rate / constants::deg * 86400, err_perigee, first_node, first_perigee);
+  // Measured 3.7e-7 and 1.6e-4 (the long-period J2^2 term in the perigee, which a 10-day fit does not average
+  // out); first order alone 1.3e-3 and 1.9e-3.
+  EXPECT_LT(std::abs(err_node), 1e-6);
+  EXPECT_GT(std::abs(first_node), 30 * 1e-6);
+  EXPECT_LT(std::abs(err_perigee), 4e-4);
+  EXPECT_GT(std::abs(first_perigee), 4e-4) << "the first-order formula alone passes the perigee bound";
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -544,7 +583,7 @@ TEST(GravityForce, FallsBackToLowDegreeBelowTheSwitchAltitude) {
   // Size of the jump at the switch, for the documentation.
   const double jump = (SphericalHarmonics(egm96_embedded(), 20, 20).acceleration(low) - expected_low).norm();
   std::printf("20x20 -> 4x4 fallback changes the acceleration at 100 km by %.2e m/s^2\n", jump);
-  EXPECT_LT(jump, 1e-3);
+  EXPECT_NEAR(jump, 7.73e-5, 1e-6);
 
   const SphericalHarmonicGravity never(egm96_embedded(), 20, 20, GravityFallback::none());
   EXPECT_FALSE(never.uses_fallback(Vec3(6378137.0 - 1000.0, 0, 0)));

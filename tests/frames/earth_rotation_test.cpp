@@ -28,8 +28,9 @@ TEST(EarthRotationCache, MatchesTheFullChainBelowOneMicroarcsecond) {
     worst = std::max(worst, angle);
     worst_rate = std::max(worst_rate, std::abs(a.rotation_rate - earth_rotation_rate(eop.at(t).lod)));
   }
-  std::printf("cached Earth rotation vs full chain: worst %.3e rad (%.3f microarcsec)\n", worst, worst / 4.8481368e-12);
-  EXPECT_LT(worst, 4.85e-12);  // 1 microarcsecond
+  std::printf("cached Earth rotation vs full chain: worst %.3e rad (%.3f microarcsec); rotation rate %.2e rad/s\n",
+              worst, worst / 4.8481368e-12, worst_rate);
+  EXPECT_LT(worst, 2e-13);  // measured 7.2e-14 rad (0.015 microarcsecond); the goal was 1 microarcsecond
   EXPECT_LT(worst_rate, 1e-16);
 }
 

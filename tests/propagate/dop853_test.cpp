@@ -1,8 +1,10 @@
 // DOP853 itself: its coefficients against the order conditions, problems with known solutions (harmonic
 // oscillator, exponential decay, Hairer's Arenstorf orbit), the order of convergence with fixed steps, and the
 // fixed-step RK4.
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -83,8 +85,10 @@ TEST(Dop853, HarmonicOscillatorOverTenPeriods) {
   auto r = integrate(f, Epoch(), 0.0, State2(1.0, 0.0), t_end, tight2(1e-12));
   ASSERT_EQ(r.status, IntegrationStatus::ReachedEnd) << r.message;
   EXPECT_EQ(r.t, t_end);
-  EXPECT_NEAR(r.y[0], std::cos(t_end), 1e-10);
-  EXPECT_NEAR(r.y[1], -std::sin(t_end), 1e-10);
+  const double err = std::max(std::abs(r.y[0] - std::cos(t_end)), std::abs(r.y[1] + std::sin(t_end)));
+  std::printf("[ figures  ] harmonic oscillator, 10 periods at 1e-12: error %.3e, %ld steps\n", err,
+              r.stats.accepted_steps);
+  EXPECT_LT(err, 3e-11);  // measured 1.0e-11
   EXPECT_GT(r.stats.accepted_steps, 10);
   // 12 evaluations per attempted step, plus the start and Hairer's initial-step probe; no dense output asked for.
   EXPECT_EQ(r.stats.evaluations, 12 * (r.stats.accepted_steps + r.stats.rejected_steps) + 2);
@@ -96,7 +100,8 @@ TEST(Dop853, ExponentialDecay) {
   s.tolerances = Tolerances<1>::uniform(1e-14, 1e-12);
   auto r = integrate(f, Epoch(), 0.0, State1(1.0), 20.0, s);
   ASSERT_TRUE(r.ok()) << r.message;
-  EXPECT_NEAR(r.y[0] / std::exp(-10.0), 1.0, 1e-11);
+  std::printf("[ figures  ] exponential decay to e^-10: relative error %.3e\n", r.y[0] / std::exp(-10.0) - 1);
+  EXPECT_NEAR(r.y[0] / std::exp(-10.0), 1.0, 1e-11);  // measured 9.4e-12
 }
 
 // Hairer, Norsett, Wanner, "Solving ODEs I", sec. I.0 and II.0: the restricted three-body orbit of Arenstorf.
@@ -120,14 +125,18 @@ TEST(Dop853, ArenstorfOrbitReturnsToItsStartAfterOnePeriod) {
   // 8.9e-7 at 1e-10 (176 steps), 1.3e-9 at 1e-13 (390 steps), 6.3e-11 at 1e-14 (516 steps).
   struct Case {
     double tol, bound;
+    long steps;
   };
-  for (Case c : {Case{1e-10, 3e-6}, Case{1e-13, 5e-9}, Case{1e-14, 3e-10}}) {
+  for (Case c : {Case{1e-10, 2.5e-6, 176}, Case{1e-13, 3.5e-9, 390}, Case{1e-14, 1.8e-10, 516}}) {
     IntegratorSettings<4> s;
     s.tolerances = Tolerances<4>::uniform(c.tol, c.tol);
     auto r = integrate(Arenstorf{}, Epoch(), 0.0, Arenstorf::start(), Arenstorf::period, s);
     ASSERT_EQ(r.status, IntegrationStatus::ReachedEnd) << r.message;
     const double err = (r.y - Arenstorf::start()).norm();
     EXPECT_LT(err, c.bound) << "tol " << c.tol << ": " << r.stats.accepted_steps << " steps";
+    EXPECT_NEAR(static_cast<double>(r.stats.accepted_steps), static_cast<double>(c.steps), 3.0) << "tol " << c.tol;
+    std::printf("[ figures  ] Arenstorf orbit at %.0e: return error %.3e, %ld steps\n", c.tol, err,
+                r.stats.accepted_steps);
   }
 }
 
@@ -159,13 +168,19 @@ TEST(Dop853, FixedStepsConvergeWithOrderEight) {
   const double order12 = std::log2(e1 / e2), order23 = std::log2(e2 / e3);
   EXPECT_NEAR(order12, 8.0, 0.5) << e1 << " " << e2;
   EXPECT_NEAR(order23, 8.0, 0.25) << e2 << " " << e3;
+  // The observed orders themselves (docs/validation-integrator.md: 7.65, then 7.86), to their printed digits.
+  std::printf("[ figures  ] DOP853 fixed steps 16/32/64: observed order %.3f, then %.3f\n", order12, order23);
+  EXPECT_NEAR(order12, 7.65, 0.01);
+  EXPECT_NEAR(order23, 7.86, 0.01);
   RecordProperty("dop853_observed_order", std::to_string(order23));
 }
 
 TEST(Rk4, FixedStepsConvergeWithOrderFour) {
   const double e1 = kepler_fixed_step_error(500, true);
   const double e2 = kepler_fixed_step_error(1000, true);
+  std::printf("[ figures  ] RK4 fixed steps 500/1000: observed order %.3f\n", std::log2(e1 / e2));
   EXPECT_NEAR(std::log2(e1 / e2), 4.0, 0.2) << e1 << " " << e2;
+  EXPECT_NEAR(std::log2(e1 / e2), 4.06, 0.01);  // the observed order, to its printed digits
 }
 
 TEST(Rk4, BackwardAndUnevenEnd) {

@@ -13,7 +13,7 @@
 namespace deorbit {
 namespace {
 
-TEST(OrekitStartState, Sgp4TemeAgreesToTheMillimetreAndGcrfToAMetre) {
+TEST(OrekitStartState, Sgp4TemeAgreesToMicrometresAndGcrfToAMetre) {
   MeanElements e = parse_tle("1 25544U 98067A   24366.81307813  .00027763  00000-0  48311-3 0  9997",
                              "2 25544  51.6382  56.2039 0006091  28.0496 332.0820 15.50544003489205");
   Epoch t0 = Epoch::from_iso("2025-01-01T12:00:00Z");
@@ -22,8 +22,9 @@ TEST(OrekitStartState, Sgp4TemeAgreesToTheMillimetreAndGcrfToAMetre) {
   const Vec3 orekit_teme_r(591337.072970, -5085590.160698, -4476867.201327);
   const Vec3 orekit_teme_v(5936.702900599, 3558.837156413, -3257.742320896);
   double dr = (s.r - orekit_teme_r).norm(), dv = (s.v - orekit_teme_v).norm();
-  EXPECT_LT(dr, 1e-3);
-  EXPECT_LT(dv, 1e-6);
+  // Orekit prints 1e-6 m and 1e-9 m/s; measured 5.6e-6 m and 6.4e-9 m/s.
+  EXPECT_LT(dr, 1.2e-5);
+  EXPECT_LT(dv, 1.3e-8);
 
   auto eop = EarthOrientation::read(testing::test_data("spaceweather/EOP-All-v1.1_2025-01-10_from-2000.txt"));
   StateVector gcrf = FrameTransformer(eop).transform({t0, Frame::TEME, s.r, s.v}, Frame::GCRF);
@@ -33,8 +34,10 @@ TEST(OrekitStartState, Sgp4TemeAgreesToTheMillimetreAndGcrfToAMetre) {
   std::printf("vs Orekit: TEME |dr| = %.2e m |dv| = %.2e m/s; GCRF |dr| = %.3f m |dv| = %.2e m/s\n", dr, dv, gr, gv);
   // Orekit derives TEME from its true-of-date frame; deorbit follows Vallado et al. (GMST 1982 through the
   // pseudo-Earth-fixed frame). The two TEME definitions differ here by about 1 m (30 mas): see docs/validation.md.
-  EXPECT_LT(gr, 1.5);
-  EXPECT_LT(gv, 2e-3);
+  // Measured 0.980 m and 9.3e-4 m/s: held 2 cm and 2e-5 m/s above, since the figure is a difference of
+  // definitions, so any change in our chain moves it.
+  EXPECT_NEAR(gr, 0.980, 0.02);
+  EXPECT_NEAR(gv, 9.31e-4, 2e-5);
 }
 
 }  // namespace

@@ -3,8 +3,11 @@
 // See tests/data/sgp4/PROVENANCE.md.
 //
 // Every case is propagated over the times tcppver.out lists (start, stop, step from line 2, with the stop time as a
-// last step, as the reference driver does); positions must agree within 1 mm and velocities within 1 mm/s, and the
-// cases that end in an SGP4 error must end in the same error at the same time.
+// last step, as the reference driver does); every component must agree to the file's printed precision, one unit
+// of its last digit (1e-8 km, 1e-9 km/s; measured: half a unit, i.e. the file's rounding), and the cases that end
+// in an SGP4 error must end in the same error at the same time. One exception: case 20413 at 3.5 years
+// (1.84e6 min) from its epoch: its angles have grown to some 2,000 rad (one ulp, 2.3e-13 rad, is 5e-5 m at its
+// apogee distance of 2.4e5 km), so the two programs' round-off reaches 1.2e-4 m there, held at 3e-4 m.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -113,8 +116,10 @@ TEST(Sgp4Verification, MatchesVallado2006ReferenceOutput) {
   ASSERT_EQ(cases.size(), 33u);
   ASSERT_EQ(reference.size(), cases.size());
 
-  const double tol_km = 1.0e-6;    // 1 mm
-  const double tol_km_s = 1.0e-6;  // 1 mm/s
+  const double tol_km = 1.0e-8;            // 1e-5 m, one printed unit (measured 5.03e-6 m)
+  const double tol_km_long = 3.0e-7;       // 3e-4 m, the 3.5-year resonance case (measured 1.155e-4 m)
+  const double long_after = 1.0e6;         // [min] states this far from epoch are the 3.5-year ones
+  const double tol_km_s = 1.0e-9;          // 1e-6 m/s, one printed unit (measured 4.997e-7 m/s)
   double max_dr = 0, max_dv = 0;   // [km], [km/s]
   std::string max_dr_where, max_dv_where;
   std::vector<int> error_codes;
@@ -156,7 +161,7 @@ TEST(Sgp4Verification, MatchesVallado2006ReferenceOutput) {
       for (int i = 0; i < 3; ++i) {
         const double dr = std::fabs(s.r[i] / 1000.0 - r.rv[i]);
         const double dv = std::fabs(s.v[i] / 1000.0 - r.rv[3 + i]);
-        EXPECT_LT(dr, tol_km) << "t = " << t << " min, axis " << i;
+        EXPECT_LT(dr, t > long_after ? tol_km_long : tol_km) << "t = " << t << " min, axis " << i;
         EXPECT_LT(dv, tol_km_s) << "t = " << t << " min, axis " << i;
         case_dr = std::max(case_dr, dr);
         case_dv = std::max(case_dv, dv);
@@ -173,6 +178,7 @@ TEST(Sgp4Verification, MatchesVallado2006ReferenceOutput) {
   }
 
   EXPECT_EQ(error_codes, (std::vector<int>{1, 1, 6, 6, 4, 3, 6}));
+  EXPECT_EQ(compared, 666);
   std::cout.precision(3);
   std::cout << "SGP4 verification: " << compared << " states in " << cases.size() << " cases\n"
             << "  largest position difference: " << std::scientific << max_dr * 1000.0 << " m (" << max_dr_where

@@ -4,7 +4,7 @@
 // 1ab88a6b0571fe4fc1e8435050f8c456a0137542) and the M/M0 ratios against shenely/epicycle scripts/ussa76.py.
 // Where the published description leaves a choice (the mixture weight in the eddy term, the gas a species
 // diffuses through), the choice below is the one that reproduces the standard's Table VIII number densities:
-// N2, O, O2 and H to 0.04 %, He to 0.09 %, Ar to 0.35 % (Ar is 0.004 % of the mass).
+// N2, O, O2 and H to 0.04 %, He to 0.11 %, Ar to 0.37 % (Ar is 0.004 % of the mass).
 #include "deorbit/atmosphere/us_standard_1976.h"
 
 #include <algorithm>
@@ -12,6 +12,10 @@
 #include <cmath>
 #include <limits>
 #include <vector>
+
+#include <fmt/format.h>
+
+#include "deorbit/base/error.h"
 
 namespace deorbit {
 namespace {
@@ -184,6 +188,7 @@ std::array<double, kDiffusing> rates(double z, const std::array<double, kDiffusi
 struct UpperTable {
   static constexpr double kStep = 100.0;  // [m]
   std::vector<double> ln_rho, ln_n;
+  std::vector<std::array<double, kDiffusing + 1>> species;  // [1/m^3] N2, O, O2, Ar, He, H at each node
   double slope_ln_rho = 0, slope_ln_n = 0;  // [1/m] at 1000 km
 };
 
@@ -255,7 +260,10 @@ const UpperTable& upper_table() {
 
     out.ln_rho.resize(nodes);
     out.ln_n.resize(nodes);
+    out.species.resize(nodes);
     for (std::size_t i = 0; i < nodes; ++i) {
+      for (std::size_t s = 0; s < kDiffusing; ++s) out.species[i][s] = n[i][s];
+      out.species[i][kDiffusing] = nh[i];
       double mass = nh[i] * kMH, count = nh[i];
       for (std::size_t s = 0; s < kDiffusing; ++s) {
         mass += n[i][s] * kMi[s];
@@ -298,6 +306,25 @@ Us76Properties upper(double z) {
 }
 
 }  // namespace
+
+Us76Species us_standard_1976_species(double height) {
+  if (!(height >= kZ7 && height <= kZ12))
+    throw InputError(fmt::format("US Standard Atmosphere 1976 species: height {} m is outside 86-1000 km, where the "
+                                 "standard computes them",
+                                 height));
+  const UpperTable& table = upper_table();
+  const std::size_t last = table.species.size() - 1;
+  const double x = (height - kZ7) / UpperTable::kStep;
+  const auto i = std::min(static_cast<std::size_t>(x), last - 1);
+  const double w = x - static_cast<double>(i);
+  std::array<double, kDiffusing + 1> n{};
+  for (std::size_t s = 0; s <= kDiffusing; ++s) {
+    const double a = table.species[i][s], b = table.species[i + 1][s];
+    // In log, as the totals; hydrogen is zero below 150 km, where the log has no meaning.
+    n[s] = a > 0.0 && b > 0.0 ? std::exp(std::log(a) + w * (std::log(b) - std::log(a))) : a + w * (b - a);
+  }
+  return {n[N2], n[O], n[O2], n[Ar], n[He], n[kDiffusing]};
+}
 
 Us76Properties us_standard_1976(double height) {
   if (std::isnan(height)) {

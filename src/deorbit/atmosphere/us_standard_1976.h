@@ -12,7 +12,8 @@
 // Accuracy (tests/atmosphere/us_standard_1976_test.cpp, docs/validation-atmosphere.md): reproduces the standard's
 // Table I below 86 km to 6e-5 in pressure and density (the table's five digits; T_M exactly), from 86 to 500 km
 // to 0.02 %, and up to 1000 km to 0.08 % (largest at 1000 km, where helium dominates: our helium number density
-// is 0.08 % below the standard's Table VIII); its Table III speed of sound to 1.3e-5.
+// is 0.08 % below the standard's Table VIII); its Table III speed of sound to 1.3e-5; the Table VIII number
+// densities of N2, O, O2 and H to 0.04 %, He to 0.11 %, Ar to 0.37 %.
 //
 // Heights: the input is the geodetic height above the WGS84 ellipsoid, used as the standard's geometric altitude
 // above mean sea level; the standard is a latitude-independent (45 deg N, annual mean, moderate solar activity)
@@ -50,6 +51,17 @@ struct Us76Properties {
 //! 0..1000 km; never throws; NaN gives NaN). Temperature, pressure and speed of sound below 86 km are the
 //! standard's own (for Mach numbers in the descent).
 [[nodiscard]] Us76Properties us_standard_1976(double height);
+
+//! Number densities [1/m^3] of the six species the standard follows above 86 km (its Table VIII).
+struct Us76Species {
+  double n2 = 0, o = 0, o2 = 0, ar = 0, he = 0;
+  double h = 0;  //!< atomic hydrogen: from 150 km up (zero below, where the standard does not compute it)
+};
+
+//! The species number densities behind us_standard_1976 at geometric height `height` [m], 86 to 1000 km (the
+//! integration described above, interpolated in log on its 100 m grid). Outside that range the standard gives no
+//! species: InputError.
+[[nodiscard]] Us76Species us_standard_1976_species(double height);
 
 //! U.S. Standard Atmosphere 1976 behind the Atmosphere interface: density and kinetic temperature at the
 //! geodetic height of the input (latitude, longitude, time and space weather are ignored).

@@ -2,7 +2,7 @@
 // References: Montenbruck & Gill, "Satellite Orbits" (2000), sec. 3.4.2 (conical model: overlap of two discs,
 // eq. 3.83-3.87; cylindrical model); the limb of an oblate Earth is found as Orekit's OccultationEngine does (the
 // tangent point of the ellipsoid in the plane through the satellite, the Earth's centre and the Sun).
-// Shared by SolarRadiationPressure and, later, the eclipse event detectors of propagate/.
+// Shared by SolarRadiationPressure and the eclipse event detectors of propagate/ (orbit_events.h).
 #pragma once
 
 #include <optional>
