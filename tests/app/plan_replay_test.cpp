@@ -14,6 +14,7 @@
 #include <vector>
 
 #include <GeographicLib/Geodesic.hpp>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
@@ -89,26 +90,36 @@ void expect_span(const char* what, const Span& s, double lo, double hi, double t
   EXPECT_NEAR(s.hi, hi, tol) << what;
 }
 
+// One run of a replay: its label, the edits of the example, the delta-v its final perigee was chosen for.
+struct ReplayRun {
+  std::string label;
+  Edits edits;
+  double delta_v;  // [m/s]
+};
+
+// The six runs of a replay: the example's own (heavy) end and the `light` end of the unpublished inputs, each at the
+// published delta-v and at its printed precision either side (the perigees that give dv - 0.5 and dv + 0.5 m/s).
+std::vector<ReplayRun> six_runs(const std::string& name, const Edits& light, const std::string& perigee_line, double dv,
+                          const std::string& perigee_low_dv, const std::string& perigee_high_dv) {
+  auto with = [&](Edits e, const std::string& perigee) {
+    e.push_back({perigee_line, "final_perigee_km: " + perigee});
+    return e;
+  };
+  const std::string lo = fmt::format("{:.1f}", dv - 0.5), hi = fmt::format("{:.1f}", dv + 0.5);
+  return {{name + "-heavy", {}, dv},
+          {name + "-heavy-" + lo, with({}, perigee_low_dv), dv - 0.5},
+          {name + "-heavy-" + hi, with({}, perigee_high_dv), dv + 0.5},
+          {name + "-light", light, dv},
+          {name + "-light-" + lo, with(light, perigee_low_dv), dv - 0.5},
+          {name + "-light-" + hi, with(light, perigee_high_dv), dv + 0.5}};
+}
+
 // Progress MS-15. Ends: the mass at ignition (heavy 5,240 kg + 880 kg of propellant, the file; light 3,940 kg +
 // 170 kg) and the published 116 m/s to its printed precision (the perigees for which the heavy end's burn gives
 // 115.5, 116.0 and 116.5 m/s: 21.8, 20.1 and 18.4 km).
 TEST(PlanReplay, ProgressMs15) {
-  struct Run {
-    std::string label;
-    Edits edits;
-    double delta_v;  // [m/s] that the perigee was chosen for
-  };
   const Edits light = {{"mass_kg: 5240", "mass_kg: 3940"}, {"propellant_kg: 880", "propellant_kg: 170"}};
-  auto with = [](Edits e, const char* perigee) {
-    e.push_back({"final_perigee_km: 20.1", std::string("final_perigee_km: ") + perigee});
-    return e;
-  };
-  const std::vector<Run> runs = {{"progress-heavy", {}, 116.0},
-                                 {"progress-heavy-115.5", with({}, "21.8"), 115.5},
-                                 {"progress-heavy-116.5", with({}, "18.4"), 116.5},
-                                 {"progress-light", light, 116.0},
-                                 {"progress-light-115.5", with(light, "21.8"), 115.5},
-                                 {"progress-light-116.5", with(light, "18.4"), 116.5}};
+  const auto runs = six_runs("progress", light, "final_perigee_km: 20.1", 116.0, "21.8", "18.4");
   const GeographicLib::Geodesic& wgs84 = GeographicLib::Geodesic::WGS84();
   const double wellington_lat = -41.29, wellington_lon = 174.78;
   Span duration, to_120, to_impact, distance, bearing, dv_error;
@@ -160,23 +171,9 @@ TEST(PlanReplay, ProgressMs15) {
 // 315 s), and the published 70 m/s to its printed precision (the perigees for which the file's final burn gives
 // 69.5, 70.0 and 70.5 m/s: -9.9, -11.5 and -13.1 km).
 TEST(PlanReplay, Atv1JulesVerne) {
-  struct Run {
-    std::string label;
-    Edits edits;
-    double delta_v;
-  };
   const Edits light = {{"mass_kg: 12500", "mass_kg: 12000"},
                        {"thrust_n: 490, isp_s: 312", "thrust_n: 505, isp_s: 315"}};
-  auto with = [](Edits e, const char* perigee) {
-    e.push_back({"final_perigee_km: -11.5", std::string("final_perigee_km: ") + perigee});
-    return e;
-  };
-  const std::vector<Run> runs = {{"atv-heavy", {}, 70.0},
-                                 {"atv-heavy-69.5", with({}, "-9.9"), 69.5},
-                                 {"atv-heavy-70.5", with({}, "-13.1"), 70.5},
-                                 {"atv-light", light, 70.0},
-                                 {"atv-light-69.5", with(light, "-9.9"), 69.5},
-                                 {"atv-light-70.5", with(light, "-13.1"), 70.5}};
+  const auto runs = six_runs("atv", light, "final_perigee_km: -11.5", 70.0, "-9.9", "-13.1");
   Span first, final_burn, to_120, to_impacts, breakup_to_impacts, dv_error;
   for (const auto& run : runs) {
     const json j = run_replay("atv1-jules-verne.yaml", run.label, run.edits);
