@@ -1,6 +1,6 @@
 // References: ESRI ASCII raster format (ncols/nrows/xllcorner/yllcorner/cellsize/NODATA_value header, rows north to
 // south); CIESIN (2018), Gridded Population of the World v4 rev. 11, Population Count (doi:10.7927/H4JW8BX5);
-// Karney, GeographicLib Ellipsoid (authalic latitude and radius) for cell areas; UN DESA, World Population
+// Karney, GeographicLib Ellipsoid (authalic latitude; Area() = 4 pi R_q^2) for cell areas; UN DESA, World Population
 // Prospects 2022, medium variant, via the wpp2022 R package (github.com/PPgp/wpp2022, data-raw/popprojMed.txt and
 // data-raw/growthrate.txt, growthrateprojMed.txt).
 #include "deorbit/risk/population_grid.h"
@@ -102,10 +102,11 @@ const GeographicLib::Ellipsoid& wgs84() {
 
 double ellipsoid_band_area(double south, double north, double dlon) {
   const GeographicLib::Ellipsoid& e = wgs84();
-  const double rq = e.AuthalicRadius();
+  // Area() is the whole ellipsoid's, 4 pi R_q^2 (R_q the authalic radius).
+  const double rq2 = e.Area() / (4.0 * constants::pi);
   const double xi_n = e.AuthalicLatitude(north / deg) * deg;
   const double xi_s = e.AuthalicLatitude(south / deg) * deg;
-  return rq * rq * dlon * (std::sin(xi_n) - std::sin(xi_s));
+  return rq2 * dlon * (std::sin(xi_n) - std::sin(xi_s));
 }
 
 PopulationGrid PopulationGrid::parse(std::string_view text, const std::string& source) {
@@ -167,7 +168,8 @@ PopulationGrid PopulationGrid::parse(std::string_view text, const std::string& s
     fail(source, yll.line, 0, "yllcorner", "rows within -90 to 90 deg latitude",
          fmt::format("{} to {}", grid.south_deg_, grid.north_deg()));
   if (grid.columns_ * grid.cell_deg_ > 360 + slack)
-    fail(source, ncols.line, 0, "ncols", "ncols * cellsize <= 360 deg", fmt::format("{}", grid.columns_ * grid.cell_deg_));
+    fail(source, ncols.line, 0, "ncols", "ncols * cellsize <= 360 deg",
+         fmt::format("{}", grid.columns_ * grid.cell_deg_));
   const double nodata_value = nodata.set ? nodata.value : -9999.0;
 
   const std::size_t n = static_cast<std::size_t>(grid.columns_) * static_cast<std::size_t>(grid.rows_);
@@ -324,7 +326,8 @@ double world_population_growth(double year) {
       {2100, 10343643.659},
   }};
   if (!std::isfinite(year) || year < table.front().year || year > table.back().year)
-    throw InputError(fmt::format("population growth: year {} is outside the UN WPP 2022 projection, 2020 to 2100", year));
+    throw InputError(
+        fmt::format("population growth: year {} is outside the UN WPP 2022 projection, 2020 to 2100", year));
   auto upper = std::upper_bound(table.begin(), table.end(), year, [](double y, const Point& p) { return y < p.year; });
   if (upper == table.end()) return table.back().thousands / table.front().thousands;
   const Point& b = *upper;

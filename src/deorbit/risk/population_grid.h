@@ -4,8 +4,9 @@
 // provenance in data/gpw_v4_population_count_rev11_2020_1_deg.README.md).
 //
 // Densities are count / cell area, the area of the cell on the WGS84 ellipsoid (exact, through the authalic latitude:
-// area = R_q^2 * dlon * (sin xi_north - sin xi_south), GeographicLib::Ellipsoid). The population is taken as uniform
-// within a cell. NODATA cells (GPW's oceans and ice) hold nobody; so does every place outside the grid.
+// area = R_q^2 * dlon * (sin xi_north - sin xi_south), R_q the authalic radius, GeographicLib::Ellipsoid). The
+// population is taken as uniform within a cell. NODATA cells (GPW's oceans and ice) hold nobody; so does every place
+// outside the grid.
 #pragma once
 
 #include <filesystem>
