@@ -85,10 +85,10 @@ std::filesystem::path write(const std::string& name, const std::string& text) {
 }
 
 // A 2 x 3 grid of 10 deg cells over 0-30 E, 40-60 N; NODATA in one cell; CRLF line endings; a value wrapped onto
-// the next line, as the format allows.
+// the next line, as the format allows; a comment.
 TEST(PopulationGrid, SmallGridNodataAndBoundaries) {
   const std::string text =
-      "NCOLS 3\r\nnrows 2\r\nxllcorner 0\r\nyllcorner 40\r\ncellsize 10\r\nNODATA_value -1\r\n"
+      "# a test grid\r\nNCOLS 3\r\nnrows 2\r\nxllcorner 0\r\nyllcorner 40\r\ncellsize 10\r\nNODATA_value -1\r\n"
       "100 -1 300\r\n400 500\r\n600\r\n";
   PopulationGrid grid = PopulationGrid::read(write("small", text));
   EXPECT_EQ(grid.total(), 1900.0);
@@ -131,6 +131,7 @@ TEST(PopulationGrid, ErrorsNameFileLineAndField) {
   expect_error(header + "1 2\n3 x\n", "bad.asc:8:3", "value (row 2, column 2)");
   expect_error(header + "1 2\n3 -5\n", "bad.asc:8:3", "value (row 2, column 2)");
   expect_error(header + "1 2\n3 nan\n", "bad.asc:8:3", "value (row 2, column 2)");
+  expect_error("# comment lines count\n# as lines\n" + header + "1 2\n3 x\n", "bad.asc:10:3", "value (row 2, column 2)");
   expect_error(header + "1 2\n3\n", "bad.asc:", "values");
   expect_error(header + "1 2\n3 4\n5\n", "bad.asc:9:1", "values");
   expect_error("ncols 2\nnrows 2\nxllcorner 0\nyllcorner 0\n1 2\n3 4\n", "bad.asc:5", "cellsize");

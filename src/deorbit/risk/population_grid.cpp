@@ -51,9 +51,16 @@ class Tokens {
   [[nodiscard]] int line() const { return line_; }
 
  private:
+  // Blanks, and '#' comments to the end of their line (the embedded copy names its source in them).
   void skip_space() {
-    while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) {
-      if (text_[pos_] == '\n') {
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (c == '#') {
+        while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
+        continue;
+      }
+      if (!std::isspace(static_cast<unsigned char>(c))) break;
+      if (c == '\n') {
         ++line_;
         line_start_ = pos_ + 1;
       }

@@ -1,7 +1,7 @@
 // PopulationGrid: people per cell on a latitude/longitude grid, read from an ESRI ASCII grid (the format of GPWv4
 // "Population Count"; any cell size). The embedded grid is GPWv4 rev. 11 population count for 2020 at 1 deg
-// (CIESIN 2018, NASA SEDAC, doi:10.7927/H4JW8BX5, CC BY 4.0; data/gpw_v4_population_count_rev11_2020_1_deg.asc,
-// provenance in data/gpw_v4_population_count_rev11_2020_1_deg.README.md).
+// (CIESIN 2018, NASA SEDAC, doi:10.7927/H4JW8BX5, CC BY 4.0): data/gpw_v4_population_count_rev11_2020_1_deg.asc, the
+// distributed file unchanged under '#' comment lines that name its source and licence.
 //
 // Densities are count / cell area, the area of the cell on the WGS84 ellipsoid (exact, through the authalic latitude:
 // area = R_q^2 * dlon * (sin xi_north - sin xi_south), R_q the authalic radius, GeographicLib::Ellipsoid). The
@@ -22,7 +22,8 @@ class PopulationGrid {
   static const PopulationGrid& embedded();
   //! An ESRI ASCII grid: header keys ncols, nrows, xllcorner|xllcenter, yllcorner|yllcenter, cellsize and an
   //! optional NODATA_value (any case, any order), then nrows x ncols values, first row northernmost, first column
-  //! westernmost (values may wrap across lines; CRLF or LF). Throws InputError naming file, line and field for a
+  //! westernmost (values may wrap across lines; CRLF or LF). '#' starts a comment to the end of the line (an
+  //! extension of the format). Throws InputError naming file, line and field for a
   //! missing or bad header value, a grid reaching beyond +-90 deg latitude or wider than 360 deg, a value that is
   //! not a number, negative (other than NODATA) or non-finite, and too few or too many values.
   static PopulationGrid parse(std::string_view text, const std::string& source);
