@@ -131,7 +131,8 @@ TEST(PopulationGrid, ErrorsNameFileLineAndField) {
   expect_error(header + "1 2\n3 x\n", "bad.asc:8:3", "value (row 2, column 2)");
   expect_error(header + "1 2\n3 -5\n", "bad.asc:8:3", "value (row 2, column 2)");
   expect_error(header + "1 2\n3 nan\n", "bad.asc:8:3", "value (row 2, column 2)");
-  expect_error("# comment lines count\n# as lines\n" + header + "1 2\n3 x\n", "bad.asc:10:3", "value (row 2, column 2)");
+  expect_error("# comment lines count\n# as lines\n" + header + "1 2\n3 x\n", "bad.asc:10:3",
+               "value (row 2, column 2)");
   expect_error(header + "1 2\n3\n", "bad.asc:", "values");
   expect_error(header + "1 2\n3 4\n5\n", "bad.asc:9:1", "values");
   expect_error("ncols 2\nnrows 2\nxllcorner 0\nyllcorner 0\n1 2\n3 4\n", "bad.asc:5", "cellsize");
