@@ -112,8 +112,8 @@ TEST(ExpectedCasualties, EquatorialOrbitSeesTheEquatorBands) {
 // The embedded GPWv4 2020 grid seen from the ISS orbit (i = 51.6 deg): 17.79282 people per km^2 on average where
 // its debris can fall (the world average over the whole ellipsoid is 15.62435). Polar orbit: 11.57797. A 1 m^2
 // casualty area then means E_c = 1.77928e-5 (1 in 56,202). Grown to 2030 with the UN WPP 2022 factor 1.08933:
-// 19.38218. Figures held to their printed precision (docs/validation-risk.md); an independent Python evaluation of
-// the same sums (closed-form zone areas instead of GeographicLib) agreed to 1e-9 per km^2.
+// 19.38218. Figures held to their printed precision (docs/validation-risk.md); scripts/population_reference.py (the
+// same sums written apart, closed-form zone areas instead of GeographicLib) prints the same to its 9 decimals.
 TEST(ExpectedCasualties, IssInclinationOnGpw2020) {
   const PopulationGrid& gpw = PopulationGrid::embedded();
   const double iss = impact_weighted_density(gpw, 51.6 * deg) * 1e6;
@@ -124,6 +124,9 @@ TEST(ExpectedCasualties, IssInclinationOnGpw2020) {
   RecordProperty("world_mean_density_per_km2", std::to_string(world));
   EXPECT_NEAR(iss, 17.79282, 1e-5);
   EXPECT_NEAR(polar, 11.57797, 1e-5);
+  EXPECT_NEAR(impact_weighted_density(gpw, 28.5 * deg) * 1e6, 21.81615, 1e-5);
+  EXPECT_NEAR(impact_weighted_density(gpw, 97.5 * deg) * 1e6, 11.72419, 1e-5);
+  EXPECT_NEAR(impact_weighted_density(gpw, 0.0) * 1e6, 11.65758, 1e-5);
   EXPECT_NEAR(world, 15.62435, 1e-5);
   const double grown = impact_weighted_density(gpw, 51.6 * deg, world_population_growth(2030)) * 1e6;
   EXPECT_NEAR(grown, iss * world_population_growth(2030), 1e-14);  // measured 3.6e-15
