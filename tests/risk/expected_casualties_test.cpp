@@ -138,6 +138,26 @@ TEST(ExpectedCasualties, IssInclinationOnGpw2020) {
   EXPECT_NEAR(ec, 1.77928e-5, 1e-10);
 }
 
+// Controlled re-entry: each object counts the density where it lands. Two tanks (2 x 2.56 m^2) in Jakarta's cell
+// (36,008,060 people per 12,231.9 km^2), a plate (1.21 m^2) at Point Nemo (NODATA, nobody), a harmless foil in Paris.
+TEST(ExpectedCasualties, ControlledImpactPoints) {
+  const PopulationGrid& gpw = PopulationGrid::embedded();
+  const std::vector<SurvivingObject> objects = {
+      {"tank", 50.0, 1.0, 100.0, 2}, {"plate", 2.0, 0.25, 30.0, 1}, {"foil", 0.01, 0.5, 20.0, 100}};
+  const std::vector<ImpactPoint> impacts = {
+      {-6.2 * deg, 106.8 * deg}, {-48.877 * deg, -123.393 * deg}, {48.86 * deg, 2.35 * deg}};
+  const double jakarta = 36008060.0 / gpw.cell_area(96);
+  const CasualtyRisk risk = controlled_casualty_risk(objects, impacts, gpw);
+  EXPECT_NEAR(risk.casualty_area, 2 * 2.56 + 1.21, 1e-12);
+  EXPECT_DOUBLE_EQ(risk.expected_casualties, 2 * 2.56 * jakarta);
+  EXPECT_DOUBLE_EQ(risk.density, 2 * 2.56 * jakarta / (2 * 2.56 + 1.21));
+  EXPECT_DOUBLE_EQ(risk.probability_of_casualty, -std::expm1(-2 * 2.56 * jakarta));
+  EXPECT_DOUBLE_EQ(controlled_casualty_risk(objects, impacts, gpw, 1.5).expected_casualties,
+                   1.5 * 2 * 2.56 * jakarta);
+  const std::vector<ImpactPoint> two(impacts.begin(), impacts.begin() + 2);
+  EXPECT_THROW((void)controlled_casualty_risk(objects, two, gpw), InputError);
+}
+
 TEST(ExpectedCasualties, ProbabilityAndErrors) {
   EXPECT_EQ(probability_of_casualty(0), 0.0);
   EXPECT_DOUBLE_EQ(probability_of_casualty(1e-4), 9.99950001666625e-5);  // 1e-4 - 5e-9 + 1.667e-13 - ...

@@ -70,4 +70,22 @@ CasualtyRisk uncontrolled_casualty_risk(std::span<const SurvivingObject> objects
   return risk;
 }
 
+CasualtyRisk controlled_casualty_risk(std::span<const SurvivingObject> objects, std::span<const ImpactPoint> impacts,
+                                      const PopulationGrid& grid, double growth) {
+  if (objects.size() != impacts.size())
+    throw InputError(fmt::format("controlled casualty risk: {} surviving objects but {} impact points", objects.size(),
+                                 impacts.size()));
+  if (!std::isfinite(growth) || growth < 0)
+    throw InputError(fmt::format("population growth factor must be finite and >= 0, found {}", growth));
+  CasualtyRisk risk;
+  for (std::size_t k = 0; k < objects.size(); ++k) {
+    const double area = objects[k].count * casualty_area(objects[k]);
+    risk.casualty_area += area;
+    if (area > 0) risk.expected_casualties += area * growth * grid.density(impacts[k].latitude, impacts[k].longitude);
+  }
+  risk.density = risk.casualty_area > 0 ? risk.expected_casualties / risk.casualty_area : 0.0;
+  risk.probability_of_casualty = probability_of_casualty(risk.expected_casualties);
+  return risk;
+}
+
 }  // namespace deorbit

@@ -29,7 +29,9 @@ namespace deorbit {
 
 struct CasualtyRisk {
   double casualty_area = 0;          //!< [m^2] total over the surviving objects above 15 J
-  double density = 0;                //!< [1/m^2] population density the objects fall on (averaged or at the point)
+  //! [1/m^2] population density the objects fall on: orbit-averaged (uncontrolled), or the casualty-area-weighted
+  //! mean of the densities at the impact points (controlled; 0 when no object is above 15 J)
+  double density = 0;
   double expected_casualties = 0;    //!< casualty_area * density
   double probability_of_casualty = 0;
 };
@@ -39,5 +41,18 @@ struct CasualtyRisk {
 [[nodiscard]] CasualtyRisk uncontrolled_casualty_risk(std::span<const SurvivingObject> objects,
                                                       const PopulationGrid& grid, double inclination,
                                                       double growth = 1.0);
+
+//! Where one surviving object lands. [rad] geodetic latitude and longitude (WGS84).
+struct ImpactPoint {
+  double latitude = 0;
+  double longitude = 0;
+};
+
+//! Controlled re-entry: E_c = sum over objects of count * A_c * (population density at the object's impact point,
+//! PopulationGrid::density, times `growth`); objects[k] (all its copies) lands at impacts[k]. Throws InputError when
+//! the two lists differ in length.
+[[nodiscard]] CasualtyRisk controlled_casualty_risk(std::span<const SurvivingObject> objects,
+                                                    std::span<const ImpactPoint> impacts, const PopulationGrid& grid,
+                                                    double growth = 1.0);
 
 }  // namespace deorbit
