@@ -145,6 +145,11 @@ TEST(PopulationGrid, ErrorsNameFileLineAndField) {
   expect_error("ncols 2\nrows 2\n", "bad.asc:2:1", "header");
   expect_error("ncols 2\nncols 2\n", "bad.asc:2:1", "ncols");
   EXPECT_THROW((void)PopulationGrid::read("/nonexistent/population.asc"), InputError);
+  // Grids built in memory: as many counts as cells, within the globe, finite.
+  EXPECT_THROW((void)PopulationGrid::from_counts(2, 2, 0, 0, 1, {1, 2, 3}), InputError);
+  EXPECT_THROW((void)PopulationGrid::from_counts(2, 2, 0, 89.5, 1, {1, 2, 3, 4}), InputError);
+  EXPECT_THROW((void)PopulationGrid::from_counts(2, 2, 0, 0, 1, {1, 2, 3, INFINITY}), InputError);
+  EXPECT_EQ(PopulationGrid::from_counts(2, 2, 0, 0, 1, {1, -9999, 3, 4}).nodata_cells(), 1);
 }
 
 // UN WPP 2022 medium variant world population relative to 2020 (P_2020 = 7,876,944 thousand at the end of 2020 from
