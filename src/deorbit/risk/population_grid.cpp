@@ -13,7 +13,6 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
-#include <sstream>
 
 #include <GeographicLib/Ellipsoid.hpp>
 #include <fmt/format.h>
@@ -131,13 +130,23 @@ PopulationGrid PopulationGrid::parse(std::string_view text, const std::string& s
     tokens.next();
     const std::string key = lower(token->text);
     HeaderValue* target = nullptr;
-    if (key == "ncols") target = &ncols;
-    else if (key == "nrows") target = &nrows;
-    else if (key == "xllcorner" || key == "xllcenter") target = &xll, x_center = key == "xllcenter";
-    else if (key == "yllcorner" || key == "yllcenter") target = &yll, y_center = key == "yllcenter";
-    else if (key == "cellsize") target = &cellsize;
-    else if (key == "nodata_value") target = &nodata;
-    else fail(source, token->line, token->column, "header", "one of the keys " + keys, token->text);
+    if (key == "ncols") {
+      target = &ncols;
+    } else if (key == "nrows") {
+      target = &nrows;
+    } else if (key == "xllcorner" || key == "xllcenter") {
+      target = &xll;
+      x_center = key == "xllcenter";
+    } else if (key == "yllcorner" || key == "yllcenter") {
+      target = &yll;
+      y_center = key == "yllcenter";
+    } else if (key == "cellsize") {
+      target = &cellsize;
+    } else if (key == "nodata_value") {
+      target = &nodata;
+    } else {
+      fail(source, token->line, token->column, "header", "one of the keys " + keys, token->text);
+    }
     if (target->set) fail(source, token->line, token->column, std::string(token->text), "each key once", token->text);
     auto value_token = tokens.next();
     if (!value_token || value_token->line != token->line)
