@@ -21,11 +21,11 @@ class PopulationGrid {
   //! The embedded GPWv4 2020 1 deg grid (parsed once per process, thread-safe).
   static const PopulationGrid& embedded();
   //! An ESRI ASCII grid: header keys ncols, nrows, xllcorner|xllcenter, yllcorner|yllcenter, cellsize and an
-  //! optional NODATA_value (default -9999; any case, any order), then nrows x ncols values, first row northernmost, first column
-  //! westernmost (values may wrap across lines; CRLF or LF). '#' starts a comment to the end of the line (an
-  //! extension of the format). Throws InputError naming file, line and field for a
-  //! missing or bad header value, a grid reaching beyond +-90 deg latitude or wider than 360 deg, a value that is
-  //! not a number, negative (other than NODATA) or non-finite, and too few or too many values.
+  //! optional NODATA_value (default -9999; any case, any order), then nrows x ncols values, first row northernmost,
+  //! first column westernmost (values may wrap across lines; CRLF or LF). '#' starts a comment to the end of the
+  //! line (an extension of the format). Throws InputError naming file, line and field for a missing or bad header
+  //! value, a grid reaching beyond +-90 deg latitude or wider than 360 deg, a value that is not a number, negative
+  //! (other than NODATA) or non-finite, and too few or too many values.
   static PopulationGrid parse(std::string_view text, const std::string& source);
   static PopulationGrid read(const std::filesystem::path& path);
   //! A grid from counts in memory, row-major, first row northernmost; negative counts mean NODATA.
