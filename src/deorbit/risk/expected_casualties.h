@@ -1,7 +1,8 @@
 // Expected casualties of an uncontrolled re-entry (the method of NASA DAS and ESA DRAMA): the surviving objects'
 // casualty area times the population density they can fall on, averaged over where a circular orbit of inclination i
 // spends its time. Such an orbit is at latitude phi with probability density p(phi) proportional to
-// cos(phi) / sqrt(sin^2 i - sin^2 phi) (|phi| < i), and at every longitude alike (the Earth turns under it). The
+// cos(phi) / sqrt(sin^2 i - sin^2 phi) per unit latitude (|phi| < i; per unit area, 1 / sqrt(sin^2 i - sin^2 phi)),
+// and at every longitude alike (the Earth turns under it). The
 // fraction of time between latitudes phi1 < phi2 is (asin(sin phi2 / sin i) - asin(sin phi1 / sin i)) / pi (sines
 // clamped to [-1, 1]); with the population taken as uniform in each grid cell, the average is the sum over the grid's
 // rows of that fraction times the row's longitude-mean density: exact, with no quadrature near the turning latitudes
