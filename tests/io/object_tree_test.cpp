@@ -108,6 +108,11 @@ TEST(ObjectTree, ErrorsNameFileLineAndKey) {
   EXPECT_EQ(i.line, 5);
   EXPECT_EQ(i.field, "objects[0].mass_kg");
   EXPECT_NE(i.expected.find("density x volume = 1.4556 kg within 10 %"), std::string::npos) << i.expected;
+  // The message docs/demise.md shows.
+  EXPECT_EQ(i.message(),
+            "tree.yaml:5:14: objects[0].mass_kg: expected a mass in [1.31004, 1.60117] kg (solid sphere of Al-2024-T3: "
+            "density x volume = 1.4556 kg within 10 % (give wall_thickness_m for a hollow object, or mass_as_given: "
+            "true for a lumped one)), found '1.7'");
   EXPECT_NO_THROW((void)load_objects_text(sphere("    mass_as_given: true\n", "1.7"), "tree.yaml"));
 
   i = issue(sphere("    wall_thickness_m: 0.05\n"));
