@@ -30,8 +30,8 @@ TEST(MaterialDatabase, EmbeddedHoldsTheListedMaterialsWithASourcePerValue) {
     for (const std::string* key : {&m.sources.density, &m.sources.melting_temperature, &m.sources.heat_of_fusion,
                                    &m.sources.specific_heat, &m.sources.emissivity})
       EXPECT_TRUE(db.sources().count(*key)) << m.name << ": " << *key;
-    // Iron is the one material whose retrieved source publishes specific heat by temperature (docs/demise.md).
-    EXPECT_EQ(m.constant_specific_heat(), m.name != "Iron") << m.name;
+    // Iron and beryllium are the materials whose retrieved sources publish specific heat by temperature.
+    EXPECT_EQ(m.constant_specific_heat(), m.name != "Iron" && m.name != "Beryllium") << m.name;
   }
 }
 
@@ -144,6 +144,17 @@ TEST(MaterialDatabase, IronSpecificHeatFollowsNistJanaf) {
   // Between points, linear: half-way between 298 and 400 K.
   EXPECT_NEAR(fe.specific_heat(349), (25.09 + 27.40) / 2 * per_kg, 0.01);
   EXPECT_EQ(fe.sources.specific_heat, "NIST-JANAF-FE");
+}
+
+TEST(MaterialDatabase, BerylliumSpecificHeatFollowsNistJanaf) {
+  const Material& be = M("Beryllium");
+  ASSERT_EQ(be.specific_heat_table.size(), 14u);
+  const double per_kg = 1e3 / 9.0121831;
+  const std::pair<double, double> printed[] = {{298, 16.37},  {400, 19.96},  {500, 21.94},  {600, 23.34},  {700, 24.46},
+                                               {800, 25.46},  {900, 26.38},  {1000, 27.27}, {1100, 28.15}, {1200, 29.02},
+                                               {1300, 29.89}, {1400, 30.76}, {1500, 31.65}, {1527, 30.00}};
+  for (const auto& [t, cp] : printed) EXPECT_NEAR(be.specific_heat(t), cp * per_kg, 0.005) << t;
+  EXPECT_EQ(be.sources.specific_heat, "NIST-JANAF-BE");
 }
 
 // The proxies carry the values of the material they stand for (data/materials.txt, ASSUMED-PROXY).
