@@ -1,4 +1,5 @@
 #include <set>
+#include <stdexcept>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -194,6 +195,9 @@ TEST(MaterialDatabase, SpecificHeatTableInterpolatesLinearlyAndHoldsItsEnds) {
   EXPECT_DOUBLE_EQ(db.material("C").specific_heat(100), 450);
   EXPECT_DOUBLE_EQ(db.material("C").specific_heat(3000), 450);
   EXPECT_EQ(db.sources().at("S"), "a source");
+  Material empty;
+  empty.name = "built in code";
+  EXPECT_THROW((void)empty.specific_heat(300), std::logic_error);
 }
 
 TEST(MaterialDatabase, ErrorsNameFileLineColumnAndField) {

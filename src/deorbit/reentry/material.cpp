@@ -71,6 +71,7 @@ class Parser {
 
 double Material::specific_heat(double temperature) const {
   const auto& t = specific_heat_table;
+  if (t.empty()) throw std::logic_error("material '" + name + "' has no specific heat");
   if (t.size() == 1 || temperature <= t.front().first) return t.front().second;
   if (temperature >= t.back().first) return t.back().second;
   auto hi = std::upper_bound(t.begin(), t.end(), temperature,
