@@ -54,11 +54,11 @@ TEST(MaterialDatabase, AssumedValuesAreTheDocumentedOnes) {
 // Each value against the figure its source prints, converted as data/materials.txt says (exact to the last digit
 // of the file; per-mole CRC values within the file's rounding of 0.1 J/kg and 0.01 J/(kg K)).
 TEST(MaterialDatabase, AluminiumAlloysMatchTheirSources) {
-  // ESA SpaceMat AA2024-T3: SG 2.78, 502-638 degC, 0.874 J/(g K).
+  // SpaceMat AA2024-T3: SG 2.78, 502-638 degC, 0.874 J/(g K).
   EXPECT_DOUBLE_EQ(M("Al-2024-T3").density, 2.78e3);
   EXPECT_DOUBLE_EQ(M("Al-2024-T3").melting_temperature, K(638));
   EXPECT_DOUBLE_EQ(M("Al-2024-T3").specific_heat(300), 874);
-  // ESA SpaceMat AA6061-T6: SG 2.7, 582-652 degC, 0.896 J/(g K).
+  // SpaceMat AA6061-T6: SG 2.7, 582-652 degC, 0.896 J/(g K).
   EXPECT_DOUBLE_EQ(M("Al-6061-T6").density, 2.7e3);
   EXPECT_DOUBLE_EQ(M("Al-6061-T6").melting_temperature, K(652));
   EXPECT_DOUBLE_EQ(M("Al-6061-T6").specific_heat(300), 896);
