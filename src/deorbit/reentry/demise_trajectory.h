@@ -23,8 +23,10 @@
 // this model is for validating the aerothermal physics; the object tree and `deorbit demise` will use it later.
 #pragma once
 
+#include <numbers>
 #include <vector>
 
+#include "deorbit/reentry/heating.h"
 #include "deorbit/reentry/thermal.h"
 
 namespace deorbit {
@@ -33,12 +35,12 @@ namespace deorbit {
 struct EntryConditions {
   double altitude = 122e3;               //!< [m]
   double speed = 7800.0;                 //!< [m/s] relative to the (non-rotating) atmosphere
-  double flight_path_angle = -0.1 * 3.14159265358979323846 / 180.0;  //!< [rad]
+  double flight_path_angle = -0.1 * std::numbers::pi / 180.0;  //!< [rad]
 };
 
 struct DemiseSettings {
-  double accommodation = 1.0;            //!< [-] free-molecular energy accommodation (heating.h)
-  double oxidation_factor = 1.0;         //!< [-] multiplies the convective flux; 1 = off (as DRAMA)
+  double accommodation = default_accommodation;        //!< [-] free-molecular energy accommodation
+  double oxidation_factor = default_oxidation_factor;  //!< [-] multiplies the convective flux; 1 = off
   double ambient_temperature = 300.0;    //!< [K] radiative sink
   double free_molecular_drag = 2.0;      //!< [-] sphere Cd in free-molecular flow
   double demise_mass_fraction = 1e-4;    //!< [-] demised below this fraction of the initial mass

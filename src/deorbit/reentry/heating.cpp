@@ -12,7 +12,8 @@ namespace {
 void check_flow(const char* who, double density, double speed, double nose_radius) {
   if (!(density >= 0) || !(speed >= 0) || !(nose_radius > 0) || !std::isfinite(density) || !std::isfinite(speed) ||
       !std::isfinite(nose_radius))
-    throw InputError(std::string("heating.cpp: ") + who + ": needs density >= 0, speed >= 0, nose radius > 0, all finite");
+    throw InputError(std::string("heating.cpp: ") + who +
+                     ": needs density >= 0, speed >= 0, nose radius > 0, all finite");
 }
 
 }  // namespace

@@ -44,7 +44,8 @@ inline constexpr double stefan_boltzmann = 5.670374419e-8;  //!< [W/(m^2 K^4)] C
 inline constexpr double default_accommodation = 1.0;
 
 //! [W/m^2] free-molecular heat flux on a surface facing the flow: alpha rho V^3 / 2.
-[[nodiscard]] double free_molecular_heat_flux(double density, double speed, double accommodation = default_accommodation);
+[[nodiscard]] double free_molecular_heat_flux(double density, double speed,
+                                              double accommodation = default_accommodation);
 
 //! [W/m^2] net radiated flux of a grey surface at `wall_temperature` [K] to surroundings at `ambient_temperature`
 //! [K]: eps sigma (T^4 - T_inf^4).
@@ -67,8 +68,8 @@ enum class HeatedShape { sphere, cylinder, box, flat_plate };
 //! box and plate reference lengths were not retrievable.
 [[nodiscard]] double heating_reference_radius(HeatedShape shape, double a, double b);
 
-//! [-] Oxidation heating factor multiplying the convective flux; 1 (off) by default, as DRAMA. A value > 1 models
-//! the heat released by oxidation of a metal surface (DRAMA-SESAM offers it as a user factor).
+//! [-] Oxidation heating factor multiplying the convective flux; 1 (off) by default, as in DRAMA. A value > 1
+//! stands for the heat released by oxidation of a metal surface.
 inline constexpr double default_oxidation_factor = 1.0;
 
 }  // namespace deorbit
