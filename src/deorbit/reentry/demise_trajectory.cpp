@@ -84,6 +84,21 @@ State axpy(const State& y, double a, const State& k) {
   return out;
 }
 
+// One classical RK4 step of length h from y (whose rates f1 are known), then melting settled (thermal.h).
+State rk4_step(const Model& model, const ThermalMaterial& material, const State& y, const Flow& f1, double h) {
+  Flow f2 = model.evaluate(axpy(y, 0.5 * h, f1.rates));
+  Flow f3 = model.evaluate(axpy(y, 0.5 * h, f2.rates));
+  Flow f4 = model.evaluate(axpy(y, h, f3.rates));
+  State next;
+  for (int i = 0; i < N; ++i)
+    next[i] = y[i] + h / 6.0 * (f1.rates[i] + 2.0 * f2.rates[i] + 2.0 * f3.rates[i] + f4.rates[i]);
+  ThermalState th{next[TEMP], next[MASS]};
+  settle_melting(material, th);
+  next[TEMP] = th.temperature;
+  next[MASS] = th.mass;
+  return next;
+}
+
 void check_settings(const DemiseSettings& s, const EntryConditions& e, double mass, double t0) {
   auto bad = [](const std::string& what) { throw InputError("demise_trajectory.cpp: fly_sphere: " + what); };
   if (!(mass > 0) || !std::isfinite(mass)) bad("mass must be finite and > 0 kg");
@@ -129,16 +144,14 @@ DemiseResult fly_sphere(const ThermalMaterial& material, double mass, double ini
       sample(y, t, f1.convective_flux);
       next_sample += settings.sample_interval;
     }
-    Flow f2 = model.evaluate(axpy(y, 0.5 * dt, f1.rates));
-    Flow f3 = model.evaluate(axpy(y, 0.5 * dt, f2.rates));
-    Flow f4 = model.evaluate(axpy(y, dt, f3.rates));
-    State next;
-    for (int i = 0; i < N; ++i)
-      next[i] = y[i] + dt / 6.0 * (f1.rates[i] + 2.0 * f2.rates[i] + 2.0 * f3.rates[i] + f4.rates[i]);
-    ThermalState th{next[TEMP], next[MASS]};
-    settle_melting(material, th);
-    next[TEMP] = th.temperature;
-    next[MASS] = th.mass;
+    // Near demise or impact the step halves (down to step / 1024) so that the crossing is located, and the heat
+    // of the last step accounted, to a fraction of the step.
+    double h = dt;
+    State next = rk4_step(model, material, y, f1, h);
+    while ((next[MASS] <= demise_mass || next[H] <= 0.0) && h > dt / 1024.0) {
+      h *= 0.5;
+      next = rk4_step(model, material, y, f1, h);
+    }
     if (result.melt_onset_altitude < 0 && next[TEMP] >= material.melting_temperature)
       result.melt_onset_altitude = next[H];
     result.max_temperature = std::max(result.max_temperature, next[TEMP]);
@@ -149,7 +162,7 @@ DemiseResult fly_sphere(const ThermalMaterial& material, double mass, double ini
       result.demised = true;
       result.demise_altitude = at[H];
       result.final_mass = 0.0;
-      finish(at, t + s * dt);
+      finish(at, t + s * h);
       result.final_temperature = material.melting_temperature;
       if (settings.sample_interval > 0) sample(at, result.time, f1.convective_flux);
       return result;
@@ -159,12 +172,12 @@ DemiseResult fly_sphere(const ThermalMaterial& material, double mass, double ini
       State at = axpy(y, s, axpy(next, -1.0, y));
       result.final_mass = at[MASS];
       result.impact_speed = at[V];
-      finish(at, t + s * dt);
+      finish(at, t + s * h);
       if (settings.sample_interval > 0) sample(at, result.time, f1.convective_flux);
       return result;
     }
     y = next;
-    t += dt;
+    t += h;
     if (t > settings.max_time)
       throw InputError("demise_trajectory.cpp: fly_sphere: neither demise nor impact after max_time = " +
                        std::to_string(settings.max_time) + " s (altitude " + std::to_string(y[H]) + " m)");

@@ -14,6 +14,9 @@
 // surface 4 pi R^2, F = tumbling_average_factor (1/4), k_ox the oxidation factor (1 by default), minus the radiated
 // eps sigma (T^4 - T_amb^4) over the same surface. Thermal: thermal.h; a melting sphere keeps its density, so its
 // radius is (3 m / (4 pi rho))^(1/3). Demise: when the mass falls below `demise_mass_fraction` of the initial one.
+// Solid spheres only: a hollow sphere that keeps its outer radius while its wall melts ends as a light shell that
+// brakes and cools so fast that explicit RK4 goes unstable (thermal time constant of milliseconds); it needs an
+// implicit temperature step and a wall-burn-through criterion, left for the object-tree piece.
 //
 // Integration: classical RK4 with a fixed step, melting settled after each step (thermal.h), ground impact and
 // demise located by linear interpolation inside the last step. The heat received and radiated are integrated with
@@ -44,7 +47,7 @@ struct DemiseSettings {
   double ambient_temperature = 300.0;    //!< [K] radiative sink
   double free_molecular_drag = 2.0;      //!< [-] sphere Cd in free-molecular flow
   double demise_mass_fraction = 1e-4;    //!< [-] demised below this fraction of the initial mass
-  double step = 0.05;                    //!< [s] RK4 step
+  double step = 0.2;                     //!< [s] RK4 step (halved near demise and impact)
   double max_time = 20000.0;             //!< [s] error if neither demise nor impact by then
   double sample_interval = 1.0;          //!< [s] spacing of the returned history (0: none)
 };
@@ -72,5 +75,6 @@ struct DemiseResult {
 //! Fly a solid sphere of `mass` [kg] and `initial_temperature` [K] made of `material`.
 [[nodiscard]] DemiseResult fly_sphere(const ThermalMaterial& material, double mass, double initial_temperature,
                                       const EntryConditions& entry = {}, const DemiseSettings& settings = {});
+
 
 }  // namespace deorbit
