@@ -9,7 +9,9 @@
 //   V_c = 7924.8 m/s, the form used by ORSAT-type object codes; rho_SL = 1.225 kg/m^3 (US76 sea level).
 // - Detra, Hidalgo, "Generalized heat transfer formulas and graphs for nose cone re-entry into the atmosphere",
 //   ARS Journal 31, 318-321 (1961): q = 5.16e-5 sqrt(rho/R_N) V^3.15 W/m^2 in SI (rho kg/m^3, R_N m, V m/s), the SI
-//   constant as quoted by N. Donaldson's heat-flux library (Oxford, 2015, MIT licence; the constant only).
+//   constant as quoted by N. Donaldson's heat-flux library (Oxford, 2015, MIT licence; the constant only). A
+//   secondary quote: the primary paper was not retrievable, and a later version of the same library uses a form
+//   from a trajectory manual that is 11 % higher (docs/validation-demise.md).
 // - Sutton, Graves, "A General Stagnation-Point Convective-Heating Equation for Arbitrary Gas Mixtures", NASA
 //   TR R-376 (1971): q = k sqrt(rho/R_N) V^3, k = 1.7415e-4 kg^0.5/m for air.
 // - Free-molecular heating: q = alpha rho V^3 / 2, the kinetic-energy flux of the oncoming molecules times the
