@@ -6,7 +6,8 @@
 // - Detra, Kemp, Riddell, "Addendum to Heat Transfer to Satellite Vehicles Re-entering the Atmosphere", Jet
 //   Propulsion 27(12), 1256-1257 (1957): q sqrt(R_N) = 17600 (rho/rho_SL)^0.5 (V/V_c)^3.15 Btu/(ft^1.5 s),
 //   V_c = 26000 ft/s. In SI (1 Btu/(ft^2 s) = 11356.5 W/m^2, sqrt(1 ft) = 0.552 m^0.5): 110.35e6 W/m^1.5 and
-//   V_c = 7924.8 m/s, the form used by ORSAT-type object codes; rho_SL = 1.225 kg/m^3 (US76 sea level).
+//   V_c = 7924.8 m/s (the SI constant is checked by unit conversion in the tests; that ORSAT uses exactly this form
+//   was not verifiable); rho_SL = 1.225 kg/m^3 (US76 sea level).
 // - Detra, Hidalgo, "Generalized heat transfer formulas and graphs for nose cone re-entry into the atmosphere",
 //   ARS Journal 31, 318-321 (1961): q = 5.16e-5 sqrt(rho/R_N) V^3.15 W/m^2 in SI (rho kg/m^3, R_N m, V m/s), the SI
 //   constant as quoted by N. Donaldson's heat-flux library (Oxford, 2015, MIT licence; the constant only). A
