@@ -2,11 +2,15 @@
 // balance, step convergence and input errors (docs/validation-demise.md, "Demise of spheres").
 #include <cmath>
 #include <cstdio>
+#include <numbers>
 
 #include <gtest/gtest.h>
 
+#include "deorbit/atmosphere/us_standard_1976.h"
 #include "deorbit/base/error.h"
 #include "deorbit/reentry/demise_trajectory.h"
+#include "deorbit/reentry/heating.h"
+#include "deorbit/reentry/rarefaction.h"
 #include "deorbit/reentry/thermal.h"
 
 namespace deorbit {
@@ -153,6 +157,28 @@ TEST(Demise, HistoryIsSampled) {
     EXPECT_LE(r.history[i].mass, r.history[i - 1].mass);
   }
   EXPECT_NEAR(r.history.back().altitude, r.demise_altitude, 1e-6);
+}
+
+// The flux the trajectory applies is the tumbling quarter of the free-molecular flux where Kn > 10 (at entry) and of
+// DKR where Kn < 0.01 (a tungsten sphere below 50 km, radius fixed since it never melts).
+TEST(Demise, FluxInFlightIsTheRegimesCorrelation) {
+  DemiseResult al = fly_sphere(aluminium(), 1.0, t0);
+  Us76Properties entry_air = us_standard_1976(122e3);
+  double r_al = std::cbrt(3.0 / (4.0 * std::numbers::pi * aluminium().density));
+  ASSERT_GT(knudsen_number(entry_air.number_density, 2.0 * r_al), 10.0);
+  EXPECT_NEAR(al.history.front().heat_flux / (0.25 * free_molecular_heat_flux(entry_air.density, 7800.0)), 1.0, 1e-12);
+
+  DemiseResult w = fly_sphere(tungsten(), 10.0, t0);
+  double r_w = std::cbrt(3.0 * 10.0 / (4.0 * std::numbers::pi * tungsten().density));
+  int checked = 0;
+  for (const DemiseSample& s : w.history) {
+    if (s.altitude > 50e3 || s.altitude < 1e3) continue;
+    Us76Properties air = us_standard_1976(s.altitude);
+    ASSERT_LT(knudsen_number(air.number_density, 2.0 * r_w), 0.01);
+    EXPECT_NEAR(s.heat_flux / (0.25 * stagnation_heat_flux_dkr(air.density, s.speed, r_w)), 1.0, 1e-12);
+    ++checked;
+  }
+  EXPECT_GT(checked, 100);
 }
 
 TEST(Demise, InputErrorsNameTheField) {
