@@ -152,6 +152,11 @@ DemiseResult fly_sphere(const ThermalMaterial& material, double mass, double ini
       h *= 0.5;
       next = rk4_step(model, material, y, f1, h);
     }
+    for (double x : next)
+      if (!std::isfinite(x))
+        throw InputError("demise_trajectory.cpp: fly_sphere: the state is not finite at t = " + std::to_string(t) +
+                         " s (altitude " + std::to_string(y[H]) + " m, temperature " + std::to_string(y[TEMP]) +
+                         " K, mass " + std::to_string(y[MASS]) + " kg)");
     if (result.melt_onset_altitude < 0 && next[TEMP] >= material.melting_temperature)
       result.melt_onset_altitude = next[H];
     result.max_temperature = std::max(result.max_temperature, next[TEMP]);
