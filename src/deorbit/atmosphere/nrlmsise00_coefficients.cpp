@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "deorbit/base/embedded_data.h"
+#include "deorbit/base/text.h"
 
 namespace deorbit::nrlmsise00 {
 namespace {
@@ -63,13 +64,9 @@ Coefficients parse_coefficients(std::string_view text) {
   };
 
   int line_no = 0;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
+  text::LineCursor lines(text);
+  for (std::string_view line; lines.next(line);) {
+    line_no = lines.number();
     auto tok = tokens(line);
     if (tok.empty() || tok[0].front() == '#') continue;
     if (tok[0] == "array") {

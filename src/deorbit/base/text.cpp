@@ -82,4 +82,14 @@ void chomp_cr(std::string& line) {
   if (!line.empty() && line.back() == '\r') line.pop_back();
 }
 
+bool LineCursor::next(std::string_view& line) {
+  if (pos_ > text_.size()) return false;
+  std::size_t end = text_.find('\n', pos_);
+  if (end == std::string_view::npos) end = text_.size();
+  line = text_.substr(pos_, end - pos_);
+  pos_ = end + 1;
+  ++number_;
+  return true;
+}
+
 }  // namespace deorbit::text

@@ -25,4 +25,20 @@ namespace deorbit::text {
 //! Strips a trailing '\r' (files with CRLF endings).
 void chomp_cr(std::string& line);
 
+//! Walks a text line by line for the readers that report line numbers: lines are separated by '\n' (not included);
+//! the text after the last '\n' is a last line too (empty when the text ends with one).
+class LineCursor {
+ public:
+  explicit LineCursor(std::string_view text) : text_(text) {}
+  //! The next line into `line`; false past the end.
+  bool next(std::string_view& line);
+  //! [-] number of the line last returned, from 1 (0 before the first).
+  [[nodiscard]] int number() const { return number_; }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  int number_ = 0;
+};
+
 }  // namespace deorbit::text

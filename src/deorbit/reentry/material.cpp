@@ -96,13 +96,9 @@ MaterialDatabase MaterialDatabase::parse(std::string_view text, const std::strin
   std::vector<Use> uses;
 
   int line_no = 0;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
+  text::LineCursor lines(text);
+  for (std::string_view line; lines.next(line);) {
+    line_no = lines.number();
     auto toks = tokens(line);
     if (toks.empty() || toks[0].text.front() == '#') continue;
     const std::string_view kind = toks[0].text;
@@ -170,7 +166,6 @@ MaterialDatabase MaterialDatabase::parse(std::string_view text, const std::strin
     } else {
       p.fail(line_no, toks[0].column, "line kind", "'source', 'material', 'specific_heat' or a '#' comment", kind);
     }
-    if (end == text.size()) break;
   }
 
   if (!awaiting_table.empty()) {
