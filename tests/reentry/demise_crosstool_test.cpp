@@ -99,6 +99,19 @@ TEST(DemiseCrossTool, MassiveSteelSphereNeverMeltsAndSurvivesWhole) {
 }
 
 
+// The two sphere models' demise criteria differ (fly_sphere 1e-4 of the mass, fly_object_tree 1e-3): the 10 cm
+// aluminium sphere's demise by fly_sphere at the tree's threshold, to split the difference between the two in
+// docs/validation-demise.md.
+TEST(DemiseCrossTool, PlanarSphereAtTheTreesDemiseThreshold) {
+  const Material& m = MaterialDatabase::embedded().material("Al-6061-T6");
+  DemiseSettings s;
+  s.demise_mass_fraction = 1e-3;
+  DemiseResult r = fly_sphere(thermal(m), m.density * std::numbers::pi / 6.0 * 1e-3, 300.0, {}, s);
+  std::printf("Al-6061-T6 D 0.10 m, demise below 1e-3 of the mass: %.3f km\n", r.demise_altitude / 1e3);
+  ASSERT_TRUE(r.demised);
+  EXPECT_NEAR(r.demise_altitude, 77.454e3, 100.0);  // measured 77.454 km (77.171 km below 1e-4)
+}
+
 // ---- Any shape: the object-tree flight (object_flight.h) ----
 
 // One object of the named material whose mass is density x material volume (the mass check's centre).
