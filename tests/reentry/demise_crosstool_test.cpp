@@ -24,14 +24,6 @@
 namespace deorbit {
 namespace {
 
-// The database's material as the thermal model's parameters (c(T) from its table when it has one).
-ThermalMaterial thermal(const Material& m) {
-  ThermalMaterial t{m.name, m.density, m.melting_temperature, m.heat_of_fusion, m.specific_heat(300.0), {},
-                    m.emissivity};
-  if (!m.constant_specific_heat()) t.specific_heat_of_t = [&m](double temp) { return m.specific_heat(temp); };
-  return t;
-}
-
 struct SphereRun {
   std::string material;
   double mass = 0;
@@ -43,7 +35,7 @@ struct SphereRun {
 SphereRun fly_solid_sphere(const char* material, double diameter) {
   const Material& m = MaterialDatabase::embedded().material(material);
   double mass = m.density * std::numbers::pi / 6.0 * diameter * diameter * diameter;
-  SphereRun run{material, mass, fly_sphere(thermal(m), mass, 300.0)};
+  SphereRun run{material, mass, fly_sphere(thermal_properties(m), mass, 300.0)};
   std::printf("%-14s D %.2f m, %8.3f kg: %s %.3f km, melt onset %.3f km, max T %.1f K, final mass %.3f kg\n",
               material, diameter, mass, run.result.demised ? "demise" : "survives", run.result.demise_altitude / 1e3,
               run.result.melt_onset_altitude / 1e3, run.result.max_temperature, run.result.final_mass);
@@ -106,7 +98,7 @@ TEST(DemiseCrossTool, PlanarSphereAtTheTreesDemiseThreshold) {
   const Material& m = MaterialDatabase::embedded().material("Al-6061-T6");
   DemiseSettings s;
   s.demise_mass_fraction = 1e-3;
-  DemiseResult r = fly_sphere(thermal(m), m.density * std::numbers::pi / 6.0 * 1e-3, 300.0, {}, s);
+  DemiseResult r = fly_sphere(thermal_properties(m), m.density * std::numbers::pi / 6.0 * 1e-3, 300.0, {}, s);
   std::printf("Al-6061-T6 D 0.10 m, demise below 1e-3 of the mass: %.3f km\n", r.demise_altitude / 1e3);
   ASSERT_TRUE(r.demised);
   EXPECT_NEAR(r.demise_altitude, 77.454e3, 100.0);  // measured 77.454 km (77.171 km below 1e-4)

@@ -16,15 +16,6 @@ namespace {
 
 constexpr double deg = std::numbers::pi / 180.0;
 
-ThermalMaterial thermal_of(const Material& m) {
-  ThermalMaterial t{m.name, m.density, m.melting_temperature, m.heat_of_fusion, 0, {}, m.emissivity};
-  if (m.constant_specific_heat())
-    t.specific_heat = m.specific_heat(300);
-  else
-    t.specific_heat_of_t = [&m](double x) { return m.specific_heat(x); };
-  return t;
-}
-
 SpacecraftObject solid_sphere(const std::string& material, double mass) {
   const Material& m = MaterialDatabase::embedded().material(material);
   SpacecraftObject o;
@@ -55,7 +46,7 @@ Pair fly_both(const std::string& material, double mass, double max_step = 0.5) {
   DemiseSettings ds;
   ds.demise_mass_fraction = 1e-3;
   ds.sample_interval = 0;
-  DemiseResult planar = fly_sphere(thermal_of(m), mass, 300.0, {}, ds);
+  DemiseResult planar = fly_sphere(thermal_properties(m), mass, 300.0, {}, ds);
   ObjectFlightSettings fs;
   fs.earth = FlightEarth::spherical_nonrotating;
   fs.max_step = max_step;

@@ -207,4 +207,11 @@ std::vector<std::string> MaterialDatabase::names() const {
   return out;
 }
 
+ThermalMaterial thermal_properties(const Material& m) {
+  ThermalMaterial t{m.name, m.density, m.melting_temperature, m.heat_of_fusion, m.specific_heat(300.0), {},
+                    m.emissivity};
+  if (!m.constant_specific_heat()) t.specific_heat_of_t = [&m](double temperature) { return m.specific_heat(temperature); };
+  return t;
+}
+
 }  // namespace deorbit

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "deorbit/reentry/thermal.h"
+
 namespace deorbit {
 
 //! The source key of each value of a material (keys of MaterialDatabase::sources()).
@@ -35,6 +37,10 @@ struct Material {
   //! True when the specific heat is a single value, not a table by temperature.
   [[nodiscard]] bool constant_specific_heat() const { return specific_heat_table.size() == 1; }
 };
+
+//! The material as the thermal model's parameters (thermal.h); its c(T) table when it has one. The result refers to
+//! `material`, which must outlive it.
+[[nodiscard]] ThermalMaterial thermal_properties(const Material& material);
 
 class MaterialDatabase {
  public:

@@ -122,20 +122,6 @@ double reference_radius(const SpacecraftObject& o) {
   return 0;
 }
 
-ThermalMaterial thermal_material(const Material& m) {
-  ThermalMaterial t;
-  t.name = m.name;
-  t.density = m.density;
-  t.melting_temperature = m.melting_temperature;
-  t.heat_of_fusion = m.heat_of_fusion;
-  if (m.constant_specific_heat())
-    t.specific_heat = m.specific_heat(300.0);
-  else
-    t.specific_heat_of_t = [&m](double temperature) { return m.specific_heat(temperature); };
-  t.emissivity = m.emissivity;
-  return t;
-}
-
 void check_settings(const ObjectFlightSettings& s) {
   auto bad = [](const std::string& what) { throw InputError("object_flight.cpp: fly_object_tree: " + what); };
   auto finite = [](double x) { return std::isfinite(x); };
@@ -189,7 +175,7 @@ void TreeFlyer::fly(const Launch& L, TreeFlight& out) {
   if (std::string problem = geometry_problem(o); !problem.empty())
     throw InputError(fmt::format("object '{}': {}", L.path, problem));
   if (!(o.mass > 0) || !std::isfinite(o.mass)) throw InputError(fmt::format("object '{}': mass must be > 0 kg", L.path));
-  const ThermalMaterial tm = thermal_material(*mat);
+  const ThermalMaterial tm = thermal_properties(*mat);
   tm.validate();
 
   const int index = static_cast<int>(out.objects.size());
