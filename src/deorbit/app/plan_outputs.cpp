@@ -128,31 +128,24 @@ json plan_report(const PlanResult& r) {
                       {"track_azimuth_deg", r.footprint.track_azimuth / deg},
                       {"outline_lat_lon_deg", outline}};
     json impacts = json::array();
-    for (const auto& d : r.descents) {
-      const Impact& i = d.impact;
-      impacts.push_back({{"fragment", i.fragment},
-                         {"lat_deg", i.latitude / deg},
-                         {"lon_deg", i.longitude / deg},
-                         {"epoch_utc", utc(i.epoch)},
-                         {"speed_mps", i.speed},
-                         {"flight_path_angle_deg", i.flight_path_angle / deg},
-                         {"mass_kg", i.mass},
-                         {"count", i.count},
-                         {"margin_km", r.zone.distance_to_edge(i.latitude, i.longitude) / 1000.0}});
-    }
+    auto impact_json = [&](const Impact& i, const char* kind) {
+      return json{{kind, i.fragment},
+                  {"lat_deg", i.latitude / deg},
+                  {"lon_deg", i.longitude / deg},
+                  {"epoch_utc", utc(i.epoch)},
+                  {"speed_mps", i.speed},
+                  {"flight_path_angle_deg", i.flight_path_angle / deg},
+                  {"mass_kg", i.mass},
+                  {"count", i.count},
+                  {"margin_km", r.zone.distance_to_edge(i.latitude, i.longitude) / 1000.0}};
+    };
+    for (const auto& d : r.descents) impacts.push_back(impact_json(d.impact, "fragment"));
     for (std::size_t k = 0; k < r.object_impacts.size(); ++k) {
-      const Impact& i = r.object_impacts[k];
+      json e = impact_json(r.object_impacts[k], "object");
       const ObjectOutcome& o = r.tree->objects[r.object_impact_index[k]];
-      impacts.push_back({{"object", i.fragment},
-                         {"lat_deg", i.latitude / deg},
-                         {"lon_deg", i.longitude / deg},
-                         {"epoch_utc", utc(i.epoch)},
-                         {"speed_mps", i.speed},
-                         {"flight_path_angle_deg", i.flight_path_angle / deg},
-                         {"mass_kg", i.mass},
-                         {"count", o.count},
-                         {"kinetic_energy_j", o.kinetic_energy},
-                         {"margin_km", r.zone.distance_to_edge(i.latitude, i.longitude) / 1000.0}});
+      e["count"] = o.count;  // the Impact's int count may be capped; the outcome's is exact
+      e["kinetic_energy_j"] = o.kinetic_energy;
+      impacts.push_back(e);
     }
     j["impacts"] = impacts;
     auto km_or_null = [](double m) { return std::isfinite(m) ? json(m / 1000.0) : json(nullptr); };
