@@ -123,7 +123,8 @@ std::vector<SpacecraftObject> read_object_list(const YamlMap& map, const std::st
 
 EntryInput read_entry(const YamlMap& map) {
   auto value = [&map](const char* key, const char* unit, double min, double max, double scale) -> std::optional<double> {
-    if (!map.has(key)) return std::nullopt;
+    // number_or on an absent key only records it as known (for the list of keys in an unknown-key error).
+    if (!map.has(key)) return (void)map.number_or(key, 0, unit, min, max), std::nullopt;
     return scale * map.number(key, unit, min, max);
   };
   EntryInput e;
