@@ -15,6 +15,8 @@
 #include "deorbit/maneuver/deorbit_planner.h"
 #include "deorbit/reentry/descent.h"
 #include "deorbit/reentry/footprint.h"
+#include "deorbit/reentry/object_flight.h"
+#include "deorbit/risk/expected_casualties.h"
 #include "deorbit/risk/target_zone.h"
 #include "deorbit/time/earth_orientation.h"
 
@@ -26,6 +28,16 @@ struct PlanResult {
   const DeorbitPlan& plan;
   const TargetZone& zone;
   std::vector<FragmentDescent> descents;  //!< empty when the plan is infeasible
+  //! The object tree's flight from the plan's breakup (first release) state, when the scenario has a tree.
+  std::optional<TreeFlight> tree;
+  std::vector<Impact> object_impacts;     //!< of the tree's surviving objects, tree.objects order
+  std::vector<int> object_impact_index;   //!< tree.objects index of each object impact
+  //! Casualty risk of everything that lands (tree survivors and listed fragments): controlled re-entry.
+  CasualtyRisk risk;
+  std::string population_source;          //!< the population grid used
+  double population_growth = 1;           //!< factor applied to the grid for the re-entry year
+  double min_distance_to_foreign_land = 0;  //!< [m] over the >15 J impacts, to land outside Antarctica
+  double min_distance_to_antarctica = 0;    //!< [m] over the >15 J impacts
   Footprint footprint;
   Containment containment;
   double min_distance_to_land = 0;  //!< [m] over the impacts

@@ -288,6 +288,8 @@ void TreeFlyer::fly(const Launch& L, TreeFlight& out) {
     oc.impact_longitude = g.longitude;
     oc.cross_section = a_i0;
     oc.kinetic_energy = 0.5 * o.mass * v.squaredNorm();
+    oc.impact_position = r;
+    oc.impact_velocity = v;
     oc.end_time = t;
     oc.max_temperature = th.temperature;
     oc.heating_start_altitude = h;
@@ -403,6 +405,8 @@ void TreeFlyer::fly(const Launch& L, TreeFlight& out) {
           oc.impact_longitude = std::atan2(r.y(), r.x());
         }
         oc.kinetic_energy = 0.5 * oc.final_mass * v.squaredNorm();
+        oc.impact_position = r;
+        oc.impact_velocity = v;
         oc.end_time = t;
         if (s_.sample_interval > 0) sample(h1);
         finish_children();
