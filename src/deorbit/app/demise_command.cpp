@@ -228,7 +228,8 @@ struct Population {
 double km(double m) { return m / 1e3; }
 json number_or_null(bool has, double v) { return has ? json(v) : json(nullptr); }
 
-json object_json(const ObjectOutcome& out, double casualty_area_each) {
+// Per copy, as in deorbit plan's report: the totals multiply by count.
+json object_json(const ObjectOutcome& out, double casualty_area) {
   const bool survives = !out.demised;
   return {{"name", out.name},
           {"path", out.path},
@@ -245,15 +246,13 @@ json object_json(const ObjectOutcome& out, double casualty_area_each) {
           {"melt_onset_altitude_km", number_or_null(out.melt_onset_altitude >= 0, km(out.melt_onset_altitude))},
           {"max_temperature_k", out.max_temperature},
           {"end_time_s", out.end_time},
-          {"mass_each_kg", out.final_mass},
-          {"surviving_mass_kg", static_cast<double>(out.count) * out.final_mass},
+          {"surviving_mass_kg", number_or_null(survives, out.final_mass)},
           {"cross_section_m2", out.cross_section},
           {"impact_speed_mps", number_or_null(survives, out.impact_speed)},
           {"impact_latitude_deg", number_or_null(survives, out.impact_latitude / deg)},
           {"impact_longitude_deg", number_or_null(survives, out.impact_longitude / deg)},
           {"kinetic_energy_j", number_or_null(survives, out.kinetic_energy)},
-          {"casualty_area_each_m2", casualty_area_each},
-          {"casualty_area_m2", static_cast<double>(out.count) * casualty_area_each}};
+          {"casualty_area_m2", casualty_area}};
 }
 
 std::string series_name(const ObjectOutcome& out) {
@@ -314,14 +313,14 @@ void print_summary(std::ostream& os, const std::string& file, const Entry& e, co
   os << fmt::format("  {} objects ({} kinds, {} flights): {} demised, {} reach the ground\n", objects,
                     flight.objects.size(), flight.flights, objects - survivors, survivors);
   if (survivors > 0) {
-    os << fmt::format("  {:<{}} {:>6} {:<18} {:>11} {:>10} {:>12} {:>10}\n", "object", width, "count", "material",
-                      "mass each", "impact", "energy each", "A_c all", "");
+    os << fmt::format("  {:<{}} {:>6} {:<18} {:>11} {:>10} {:>12} {:>11}\n", "object", width, "count", "material",
+                      "mass each", "impact", "energy each", "A_c each");
     for (std::size_t k = 0; k < flight.objects.size(); ++k) {
       const auto& out = flight.objects[k];
       if (out.demised) continue;
       os << fmt::format("  {:<{}} {:>6} {:<18} {:>8.3f} kg {:>6.1f} m/s {:>10.4g} J {:>7.3f} m^2\n", out.path, width,
                         out.count, out.material, out.final_mass, out.impact_speed, out.kinetic_energy,
-                        static_cast<double>(out.count) * casualty_area_each[k]);
+                        casualty_area_each[k]);
     }
   }
   std::string demised;
@@ -427,10 +426,9 @@ int run_demise(const DemiseOptions& o) {
                 {"inertial_azimuth_deg", entry.inertial_azimuth / deg}};
   j["inclination_deg"] = orbit ? json(orbit->inclination / deg) : json(nullptr);
   j["inclination_source"] = orbit ? json(orbit->source) : json(nullptr);
-  j["population"] = population ? json{{"source", population->source},
-                                       {"year", population->year},
-                                       {"growth_since_2020", population->growth}}
-                               : json(nullptr);
+  j["population"] = population ? json(population->source) : json(nullptr);
+  j["population_year"] = population ? json(population->year) : json(nullptr);
+  j["population_growth_factor"] = population ? json(population->growth) : json(nullptr);
   j["oxidation_factor"] = settings.oxidation_factor;
   j["accommodation"] = settings.accommodation;
   j["initial_temperature_k"] = settings.initial_temperature;
@@ -440,13 +438,13 @@ int run_demise(const DemiseOptions& o) {
   j["objects"] = objects;
   j["initial_mass_kg"] = flight.initial_mass;
   j["surviving_mass_kg"] = flight.surviving_mass;
-  j["surviving_mass_fraction"] = flight.initial_mass > 0 ? flight.surviving_mass / flight.initial_mass : 0.0;
+  j["surviving_fraction"] = flight.initial_mass > 0 ? flight.surviving_mass / flight.initial_mass : 0.0;
   j["total_casualty_area_m2"] = total_area;
   j["population_density_per_km2"] = risk ? json(risk->density * 1e6) : json(nullptr);
   j["expected_casualties"] = risk ? json(risk->expected_casualties) : json(nullptr);
   j["probability_of_casualty"] = risk ? json(risk->probability_of_casualty) : json(nullptr);
   j["risk_note"] = risk_note;
-  j["flights"] = flight.flights;
+  j["objects_flown"] = flight.flights;
 
   const std::filesystem::path dir(o.output_dir);
   std::error_code ec;
