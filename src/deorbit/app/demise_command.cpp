@@ -376,10 +376,14 @@ int run_demise(const DemiseOptions& o) {
       population->source = "embedded GPWv4 rev. 11 population count 2020, 1 deg (CIESIN, CC BY 4.0)";
     }
     population->year = o.year ? *o.year : orbit->epoch ? decimal_year(*orbit->epoch) : decimal_year_now();
-    if (!(population->year >= 2020 && population->year <= 2100))
-      throw InputError(fmt::format("re-entry year {:.2f} (the orbit's epoch): the population growth rule covers 2020 "
-                                   "to 2100; give --year",
-                                   population->year));
+    if (!(population->year >= 2020 && population->year <= 2100)) {
+      // As deorbit plan does: before 2020 the grid's own year stands; the growth table ends in 2100.
+      const double clamped = std::clamp(population->year, 2020.0, 2100.0);
+      warn(fmt::format("re-entry year {:.2f} (the orbit's epoch) is outside the population growth rule's 2020 to 2100: "
+                       "the population of {:.0f} is used (give --year to choose)",
+                       population->year, clamped));
+      population->year = clamped;
+    }
     population->growth = world_population_growth(population->year);
   } else if (!o.population_file.empty() || o.year) {
     warn("--population and --year are unused without an inclination (--inclination-deg, --tle, --omm or --opm)");
