@@ -310,8 +310,8 @@ void print_summary(std::ostream& os, const std::string& file, const Entry& e, co
     if (!out.demised) survivors += out.count;
     width = std::max(width, out.path.size());
   }
-  os << fmt::format("  {} objects ({} kinds, {} flights): {} demised, {} reach the ground\n", objects,
-                    flight.objects.size(), flight.flights, objects - survivors, survivors);
+  os << fmt::format("  {} object{} ({} in the tree, {} flown): {} demised, {} reach the ground\n", objects,
+                    objects == 1 ? "" : "s", flight.objects.size(), flight.flights, objects - survivors, survivors);
   if (survivors > 0) {
     os << fmt::format("  {:<{}} {:>6} {:<18} {:>11} {:>10} {:>12} {:>11}\n", "object", width, "count", "material",
                       "mass each", "impact", "energy each", "A_c each");
