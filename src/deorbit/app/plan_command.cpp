@@ -128,7 +128,8 @@ int run_plan(const PlanOptions& o) {
       double d = land.on_land(i.latitude, i.longitude) ? 0.0 : land.distance_to_land(i.latitude, i.longitude);
       result.min_distance_to_land = std::min(result.min_distance_to_land, d);
     }
-    result.breakup_place = to_geodetic(frames.transform(plan.breakup, Frame::ITRF).r);
+    result.breakup_itrf = frames.transform(plan.breakup, Frame::ITRF);
+    result.breakup_place = to_geodetic(result.breakup_itrf.r);
     // Entry interface: the first sample pair after the final ignition that straddles 120 km (linear in time).
     const Epoch final_ignition = plan.burns.back().burn.start;
     double h_prev = 0;

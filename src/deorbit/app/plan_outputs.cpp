@@ -105,6 +105,18 @@ json plan_report(const PlanResult& r) {
                     {"lon_deg", r.breakup_place.longitude / deg},
                     {"altitude_km", r.breakup_place.height / 1000.0},
                     {"mass_kg", p.breakup_mass}};
+    {
+      // Earth-relative speed, flight-path angle and heading there: the entry state of `deorbit demise`.
+      const double cl = std::cos(r.breakup_place.latitude), sl = std::sin(r.breakup_place.latitude);
+      const double co = std::cos(r.breakup_place.longitude), so = std::sin(r.breakup_place.longitude);
+      const Vec3 up(cl * co, cl * so, sl), east(-so, co, 0.0), north(-sl * co, -sl * so, cl);
+      const Vec3& v = r.breakup_itrf.v;
+      const double speed = v.norm();
+      j["breakup"]["speed_mps"] = speed;
+      j["breakup"]["flight_path_angle_deg"] = speed > 0 ? std::asin(v.dot(up) / speed) / deg : 0.0;
+      double az = std::atan2(v.dot(east), v.dot(north)) / deg;
+      j["breakup"]["azimuth_deg"] = az < 0 ? az + 360.0 : az;
+    }
     if (r.entry_interface)
       j["entry_interface"] = {{"altitude_km", 120.0},
                               {"epoch_utc", utc(*r.entry_interface)},

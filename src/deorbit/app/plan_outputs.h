@@ -42,6 +42,7 @@ struct PlanResult {
   Containment containment;
   double min_distance_to_land = 0;  //!< [m] over the impacts
   Geodetic breakup_place;
+  StateVector breakup_itrf;         //!< the breakup state, Earth-fixed (velocity relative to the Earth)
   std::optional<Epoch> entry_interface;  //!< descent through 120 km geodetic after the final ignition
   double entry_flight_path_angle = 0;    //!< [rad] there, below the local horizontal (inertial velocity)
   double run_time = 0;              //!< [s] wall clock of the planning
