@@ -211,6 +211,30 @@ TEST(DemiseCli, InclinationAndYearFromAnOrbitFile) {
   EXPECT_EQ(read_json(dir + "/demise.json")["population_year"].get<double>(), 2030.0);
 }
 
+// The example of docs/demise.md, to the precision it prints: the small satellite on the ISS's northbound equator
+// crossing (population of 2030), and the battery's fate at the two default entries.
+TEST(DemiseCli, DocumentedExample) {
+  const std::string dir = out_dir("demise-doc");
+  CommandResult r = run_deorbit("demise " + example("small-satellite.yaml") + " --inclination-deg 51.6 --year 2030 -o " + dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  json j = read_json(dir + "/demise.json");
+  EXPECT_NEAR(j["surviving_mass_kg"].get<double>(), 158.74, 0.02);
+  EXPECT_NEAR(j["total_casualty_area_m2"].get<double>(), 26.926, 0.002);
+  EXPECT_NEAR(j["expected_casualties"].get<double>(), 0.000522, 0.000001);
+  EXPECT_NEAR(j["entry"]["speed_mps"].get<double>(), 7545.6, 0.1);
+  const json& battery = j["objects"][4];
+  ASSERT_EQ(battery["path"], "bus / battery");
+  ASSERT_TRUE(battery["demised"].get<bool>());
+  EXPECT_NEAR(battery["demise_altitude_km"].get<double>(), 31.7, 0.1);
+  // Heading east over the equator (7356.8 m/s relative) the battery survives.
+  r = run_deorbit("demise " + example("small-satellite.yaml") + " -o " + dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  j = read_json(dir + "/demise.json");
+  EXPECT_NEAR(j["entry"]["speed_mps"].get<double>(), 7356.8, 0.1);
+  ASSERT_FALSE(j["objects"][4]["demised"].get<bool>());
+  EXPECT_NEAR(j["objects"][4]["surviving_mass_kg"].get<double>(), 3.378, 0.002);
+}
+
 std::string objects_with(const std::string& line) {
   return "objects:\n  - name: ball\n    shape: sphere\n    diameter_m: 0.1\n    mass_kg: 1.4556\n" + line;
 }
