@@ -235,6 +235,24 @@ TEST(DemiseCli, DocumentedExample) {
   EXPECT_NEAR(j["objects"][4]["surviving_mass_kg"].get<double>(), 3.378, 0.002);
 }
 
+// --population replaces the grid: over a uniform population density rho, E_c = A_c rho whatever the inclination
+// (the whole globe in two cells of 4e9 people; 2020: no growth).
+TEST(DemiseCli, PopulationFileReplacesTheGrid) {
+  const std::string grid = deorbit::testing::write_temp_file(
+      "demise_uniform.asc", "ncols 2\nnrows 1\nxllcorner -180\nyllcorner -90\ncellsize 180\n4e9 4e9\n");
+  const std::string dir = out_dir("demise-population");
+  CommandResult r = run_deorbit("demise " + example("simple-spheres.yaml") + " --inclination-deg 97.4 --year 2020" +
+                                " --population " + grid + " -o " + dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  const json j = read_json(dir + "/demise.json");
+  EXPECT_NE(j["population"].get<std::string>().find(grid), std::string::npos);
+  EXPECT_EQ(j["population_growth_factor"].get<double>(), 1.0);
+  const double rho = 8e9 / deorbit::ellipsoid_band_area(-constants::pi / 2, constants::pi / 2, 2 * constants::pi);
+  const double area = j["total_casualty_area_m2"].get<double>();
+  ASSERT_GT(area, 0.0);
+  EXPECT_NEAR(j["expected_casualties"].get<double>(), area * rho, 1e-12 * area * rho);
+}
+
 std::string objects_with(const std::string& line) {
   return "objects:\n  - name: ball\n    shape: sphere\n    diameter_m: 0.1\n    mass_kg: 1.4556\n" + line;
 }
