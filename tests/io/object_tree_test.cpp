@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "deorbit/base/constants.h"
 #include "deorbit/base/error.h"
 #include "deorbit/io/object_tree.h"
 #include "support/expect_error.h"
@@ -124,9 +125,45 @@ TEST(ObjectTree, ErrorsNameFileLineAndKey) {
 
   i = issue("objects: []\n");
   EXPECT_EQ(i.field, "objects");
-  i = issue(sphere() + "entry: {}\n");
-  EXPECT_EQ(i.field, "entry");
+  i = issue(sphere() + "start: {}\n");
+  EXPECT_EQ(i.field, "start");
   EXPECT_THROW((void)load_objects_file("/no/such/objects.yaml"), InputError);
+}
+
+TEST(ObjectTree, ReadsTheEntryMapping) {
+  ObjectsFile none = load_objects_document_text(sphere(), "tree.yaml");
+  EXPECT_FALSE(none.entry.altitude || none.entry.speed || none.entry.flight_path_angle || none.entry.latitude ||
+               none.entry.longitude || none.entry.azimuth);
+  EXPECT_FALSE(load_objects_document_text(sphere() + "entry: {}\n", "tree.yaml").entry.altitude);
+
+  ObjectsFile f = load_objects_document_text(sphere() +
+                                                 "entry:\n  altitude_km: 120\n  speed_mps: 7400\n"
+                                                 "  flight_path_angle_deg: -0.5\n  latitude_deg: 30\n"
+                                                 "  longitude_deg: -45\n  azimuth_deg: 135\n",
+                                             "tree.yaml");
+  EXPECT_EQ(f.objects.size(), 1u);
+  EXPECT_DOUBLE_EQ(*f.entry.altitude, 120e3);
+  EXPECT_DOUBLE_EQ(*f.entry.speed, 7400.0);
+  EXPECT_DOUBLE_EQ(*f.entry.flight_path_angle, -0.5 * constants::deg);
+  EXPECT_DOUBLE_EQ(*f.entry.latitude, 30 * constants::deg);
+  EXPECT_DOUBLE_EQ(*f.entry.longitude, -45 * constants::deg);
+  EXPECT_DOUBLE_EQ(*f.entry.azimuth, 135 * constants::deg);
+  // Partial: the rest stays for the command's defaults.
+  f = load_objects_document_text(sphere() + "entry: {altitude_km: 100}\n", "tree.yaml");
+  EXPECT_DOUBLE_EQ(*f.entry.altitude, 100e3);
+  EXPECT_FALSE(f.entry.speed);
+
+  ParseIssue i = issue(sphere() + "entry:\n  altitude_km: 122\n  speed_kmps: 7.8\n");
+  EXPECT_EQ(i.file, "tree.yaml");
+  EXPECT_EQ(i.line, 9);
+  EXPECT_EQ(i.field, "entry.speed_kmps");
+  EXPECT_NE(i.expected.find("speed_mps"), std::string::npos) << i.expected;  // the known keys are listed
+  i = issue(sphere() + "entry:\n  latitude_deg: 95\n");
+  EXPECT_EQ(i.line, 8);
+  EXPECT_EQ(i.field, "entry.latitude_deg");
+  EXPECT_EQ(i.found, "95");
+  i = issue(sphere() + "entry: 122\n");
+  EXPECT_EQ(i.field, "entry");
 }
 
 TEST(ObjectTree, ChildReleaseErrors) {

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "deorbit/app/decay_command.h"
+#include "deorbit/app/demise_command.h"
 #include "deorbit/app/density_command.h"
 #include "deorbit/app/plan_command.h"
 #include "deorbit/app/propagate_command.h"
@@ -25,6 +26,8 @@ int main(int argc, char** argv) {
   deorbit::app::add_propagate_command(app, propagate, exit_code);
   deorbit::app::DecayOptions decay;
   deorbit::app::add_decay_command(app, decay, exit_code);
+  deorbit::app::DemiseOptions demise;
+  deorbit::app::add_demise_command(app, demise, exit_code);
   deorbit::app::DensityOptions density;
   deorbit::app::add_density_command(app, density, exit_code);
   try {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "deorbit/base/constants.h"
 #include "deorbit/base/error.h"
 
 namespace deorbit {
@@ -120,19 +121,51 @@ std::vector<SpacecraftObject> read_object_list(const YamlMap& map, const std::st
   return out;
 }
 
-std::vector<SpacecraftObject> load_objects_file(const std::string& path, const MaterialDatabase& materials) {
-  YamlMap y = YamlMap::load_file(path);
-  auto out = read_object_list(y, "objects", materials);
+EntryInput read_entry(const YamlMap& map) {
+  auto value = [&map](const char* key, const char* unit, double min, double max, double scale) -> std::optional<double> {
+    // number_or on an absent key only records it as known (for the list of keys in an unknown-key error).
+    if (!map.has(key)) return (void)map.number_or(key, 0, unit, min, max), std::nullopt;
+    return scale * map.number(key, unit, min, max);
+  };
+  EntryInput e;
+  e.altitude = value("altitude_km", "km", 1, 1000, 1e3);
+  e.speed = value("speed_mps", "m/s", 1, 20000, 1.0);
+  e.flight_path_angle = value("flight_path_angle_deg", "deg", -90, 90, constants::deg);
+  e.latitude = value("latitude_deg", "deg", -90, 90, constants::deg);
+  e.longitude = value("longitude_deg", "deg", -180, 360, constants::deg);
+  e.azimuth = value("azimuth_deg", "deg", 0, 360, constants::deg);
+  map.refuse_unknown_keys();
+  return e;
+}
+
+namespace {
+
+ObjectsFile read_document(const YamlMap& y, const MaterialDatabase& materials) {
+  ObjectsFile out;
+  out.objects = read_object_list(y, "objects", materials);
+  if (auto entry = y.map("entry")) out.entry = read_entry(*entry);
   y.refuse_unknown_keys();
   return out;
 }
 
+}  // namespace
+
+ObjectsFile load_objects_document(const std::string& path, const MaterialDatabase& materials) {
+  return read_document(YamlMap::load_file(path), materials);
+}
+
+ObjectsFile load_objects_document_text(const std::string& text, const std::string& label,
+                                       const MaterialDatabase& materials) {
+  return read_document(YamlMap::load_text(text, label), materials);
+}
+
+std::vector<SpacecraftObject> load_objects_file(const std::string& path, const MaterialDatabase& materials) {
+  return load_objects_document(path, materials).objects;
+}
+
 std::vector<SpacecraftObject> load_objects_text(const std::string& text, const std::string& label,
                                                 const MaterialDatabase& materials) {
-  YamlMap y = YamlMap::load_text(text, label);
-  auto out = read_object_list(y, "objects", materials);
-  y.refuse_unknown_keys();
-  return out;
+  return load_objects_document_text(text, label, materials).objects;
 }
 
 }  // namespace deorbit
