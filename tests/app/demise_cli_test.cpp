@@ -88,13 +88,15 @@ TEST(DemiseCli, SmallSatelliteReportIsConsistent) {
   CommandResult r = run_deorbit("demise " + example("small-satellite.yaml") + " -o " + dir);
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
   const json j = read_json(dir + "/demise.json");
-  // bus, solar array, propellant tank, reaction wheel, battery, battery cell; 57 + 2 x 11.1 + 10 + 3 x 45.2 + 18 +
-  // 48 x 0.12 kg.
-  ASSERT_EQ(j["objects"].size(), 6u);
+  // bus, solar array, propellant tank, reaction wheel, battery; 57 + 2 x 11.1 + 10 + 3 x 45.2 + 18 + 48 x 0.12 kg.
+  // At this entry the battery lands whole, its 48 cells (released only when it demises) inside it: they are its
+  // carried mass, not objects of their own.
+  ASSERT_EQ(j["objects"].size(), 5u);
   EXPECT_NEAR(j["initial_mass_kg"].get<double>(), 248.56, 1e-9);
   EXPECT_EQ(j["objects"][1]["path"], "bus / solar array");
   EXPECT_EQ(j["objects"][1]["count"], 2);
-  EXPECT_EQ(j["objects"][5]["count"], 48);
+  EXPECT_EQ(j["objects"][4]["path"], "bus / battery");
+  EXPECT_NEAR(j["objects"][4]["carried_mass_kg"].get<double>(), 48 * 0.12, 1e-9);
   EXPECT_EQ(j["objects"][3]["material"], "Stainless-304");
   expect_consistent(j);
   // No inclination: no expected casualties, and the report says why.
@@ -232,7 +234,10 @@ TEST(DemiseCli, DocumentedExample) {
   j = read_json(dir + "/demise.json");
   EXPECT_NEAR(j["entry"]["speed_mps"].get<double>(), 7356.8, 0.1);
   ASSERT_FALSE(j["objects"][4]["demised"].get<bool>());
-  EXPECT_NEAR(j["objects"][4]["surviving_mass_kg"].get<double>(), 3.378, 0.002);
+  // 3.378 kg of the box and its 48 cells of 0.12 kg inside it.
+  EXPECT_NEAR(j["objects"][4]["surviving_mass_kg"].get<double>(), 3.378 + 5.76, 0.002);
+  EXPECT_NEAR(j["objects"][4]["carried_mass_kg"].get<double>(), 5.76, 1e-9);
+  EXPECT_EQ(j["objects"].size(), 5u);
 }
 
 // --population replaces the grid: over a uniform population density rho, E_c = A_c rho whatever the inclination

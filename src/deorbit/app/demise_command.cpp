@@ -246,7 +246,8 @@ json object_json(const ObjectOutcome& out, double casualty_area) {
           {"melt_onset_altitude_km", number_or_null(out.melt_onset_altitude >= 0, km(out.melt_onset_altitude))},
           {"max_temperature_k", out.max_temperature},
           {"end_time_s", out.end_time},
-          {"surviving_mass_kg", number_or_null(survives, out.final_mass)},
+          {"surviving_mass_kg", number_or_null(survives, out.landed_mass())},
+          {"carried_mass_kg", number_or_null(survives, out.carried_mass)},
           {"cross_section_m2", out.cross_section},
           {"impact_speed_mps", number_or_null(survives, out.impact_speed)},
           {"impact_latitude_deg", number_or_null(survives, out.impact_latitude / deg)},
@@ -319,7 +320,7 @@ void print_summary(std::ostream& os, const std::string& file, const Entry& e, co
       const auto& out = flight.objects[k];
       if (out.demised) continue;
       os << fmt::format("  {:<{}} {:>6} {:<18} {:>8.3f} kg {:>6.1f} m/s {:>10.4g} J {:>7.3f} m^2\n", out.path, width,
-                        out.count, out.material, out.final_mass, out.impact_speed, out.kinetic_energy,
+                        out.count, out.material, out.landed_mass(), out.impact_speed, out.kinetic_energy,
                         casualty_area_each[k]);
     }
   }
@@ -400,7 +401,7 @@ int run_demise(const DemiseOptions& o) {
     const ObjectOutcome& out = flight.objects[k];
     if (out.demised) continue;
     if (out.count > INT_MAX) throw InputError(fmt::format("object '{}': {} copies, too many to count", out.path, out.count));
-    survivors.push_back({out.path, out.final_mass, out.cross_section, out.impact_speed, static_cast<int>(out.count)});
+    survivors.push_back({out.path, out.landed_mass(), out.cross_section, out.impact_speed, static_cast<int>(out.count)});
     casualty_area_each[k] = casualty_area(survivors.back());
   }
   const double total_area = total_casualty_area(survivors);

@@ -20,7 +20,7 @@ std::vector<Impact> tree_impacts(const TreeFlight& tree, const StateVector& brea
     StateVector at{breakup_itrf.epoch + o.end_time, Frame::ITRF, o.impact_position, o.impact_velocity};
     Fragment piece;
     piece.name = o.path;
-    piece.mass = o.final_mass;
+    piece.mass = o.landed_mass();
     piece.count = static_cast<int>(std::min<long long>(o.count, std::numeric_limits<int>::max()));
     out.push_back(impact_from_itrf(at, piece, static_cast<int>(k), breakup_itrf.r));
     if (indices) indices->push_back(static_cast<int>(k));
@@ -35,7 +35,7 @@ void assess_controlled_risk(PlanResult& result, const PopulationGrid& grid, cons
   if (result.tree) {
     for (std::size_t i = 0; i < result.object_impacts.size(); ++i) {
       const ObjectOutcome& o = result.tree->objects[result.object_impact_index[i]];
-      objects.push_back({o.path, o.final_mass, o.cross_section, o.impact_speed, result.object_impacts[i].count});
+      objects.push_back({o.path, o.landed_mass(), o.cross_section, o.impact_speed, result.object_impacts[i].count});
       points.push_back({result.object_impacts[i].latitude, result.object_impacts[i].longitude});
     }
   }

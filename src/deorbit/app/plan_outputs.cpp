@@ -170,8 +170,9 @@ json plan_report(const PlanResult& r) {
         if (o.demised) {
           e["demise_altitude_km"] = o.demise_altitude / 1000.0;
         } else {
-          SurvivingObject so{o.path, o.final_mass, o.cross_section, o.impact_speed, 1};
-          e["surviving_mass_kg"] = o.final_mass;
+          SurvivingObject so{o.path, o.landed_mass(), o.cross_section, o.impact_speed, 1};
+          e["surviving_mass_kg"] = o.landed_mass();
+          if (o.carried_mass > 0) e["carried_mass_kg"] = o.carried_mass;
           e["impact_speed_mps"] = o.impact_speed;
           e["kinetic_energy_j"] = o.kinetic_energy;
           e["casualty_area_m2"] = casualty_area(so);

@@ -273,13 +273,14 @@ void TreeFlyer::fly(const Launch& L, TreeFlight& out) {
     oc.impact_latitude = g.latitude;
     oc.impact_longitude = g.longitude;
     oc.cross_section = a_i0;
-    oc.kinetic_energy = 0.5 * o.mass * v.squaredNorm();
+    oc.carried_mass = carried;
+    oc.kinetic_energy = 0.5 * oc.landed_mass() * v.squaredNorm();
     oc.impact_position = r;
     oc.impact_velocity = v;
     oc.end_time = t;
     oc.max_temperature = th.temperature;
     oc.heating_start_altitude = h;
-    finish_children();
+    pending.clear();  // they land inside it
   } else {
     Aero a0 = eq_.evaluate(r, v, body());
     while (true) {
@@ -390,12 +391,13 @@ void TreeFlyer::fly(const Launch& L, TreeFlight& out) {
           oc.impact_latitude = std::asin(r.z() / r.norm());
           oc.impact_longitude = std::atan2(r.y(), r.x());
         }
-        oc.kinetic_energy = 0.5 * oc.final_mass * v.squaredNorm();
+        oc.carried_mass = carried;
+        oc.kinetic_energy = 0.5 * oc.landed_mass() * v.squaredNorm();
         oc.impact_position = r;
         oc.impact_velocity = v;
         oc.end_time = t;
         if (s_.sample_interval > 0) sample(h1);
-        finish_children();
+        pending.clear();  // children still attached land inside it
         break;
       }
       // The end-of-step rates serve as the next step's first stage unless the body changed (melting, a release).
@@ -450,7 +452,7 @@ TreeFlight fly_object_tree(const std::vector<SpacecraftObject>& roots, const Mat
     out.initial_mass += total_mass(root);
     flyer.fly({&root, start.position, start.velocity, 0.0, root.count, -1, root.name, true}, out);
   }
-  for (const auto& o : out.objects) out.surviving_mass += static_cast<double>(o.count) * o.final_mass;
+  for (const auto& o : out.objects) out.surviving_mass += static_cast<double>(o.count) * o.landed_mass();
   return out;
 }
 

@@ -27,7 +27,8 @@
 // from its breakup on (ORSAT/DAS start heating at breakup); a root without children is a single object, heated from
 // the start. An object carries the mass of its unreleased children (heating only its own). Its children leave it
 // as their `release` says: at its breakup_altitude, at their own release_altitude (crossed downwards), or when it
-// has demised; they start with its position and velocity. After its breakup an object goes on as the object of its
+// has demised; they start with its position and velocity. Children still attached when it lands land inside it
+// (its carried_mass), not as debris of their own. After its breakup an object goes on as the object of its
 // own mass and shape. Identical objects (count) are flown once and counted: the children of counted objects too.
 //
 // Integration: the trajectory by classical RK4 with mass and size frozen over a step; the temperature by an implicit
@@ -106,23 +107,29 @@ struct ObjectOutcome {
   double demise_altitude = 0;  //!< [m] when demised
   double melt_onset_altitude = -1;  //!< [m] where it first reached its melting temperature; -1: never
   double max_temperature = 0;  //!< [K]
-  double final_mass = 0;       //!< [kg] of one copy at impact, 0 when demised
+  double final_mass = 0;       //!< [kg] own mass of one copy at impact, 0 when demised
+  //! [kg] children still attached at impact (per copy): they land inside it, unheated, and are not separate debris
+  //! (a surviving battery box with its cells). 0 when demised (whatever it carried then was released).
+  double carried_mass = 0;
   double cross_section = 0;    //!< [m^2] mean cross-section A_i at impact (or at demise)
   double end_time = 0;         //!< [s] of demise or impact since the start
   // At impact (not demised):
   double impact_speed = 0;        //!< [m/s] relative to the ground
   double impact_latitude = 0;     //!< [rad] geodetic
   double impact_longitude = 0;    //!< [rad]
-  double kinetic_energy = 0;      //!< [J] 1/2 m v^2 of one copy
+  double kinetic_energy = 0;      //!< [J] 1/2 (final_mass + carried_mass) v^2 of one copy
   Vec3 impact_position = Vec3::Zero();  //!< [m] ITRF (or the sphere's frame) at impact
   Vec3 impact_velocity = Vec3::Zero();  //!< [m/s] relative to the Earth at impact
   std::vector<ObjectSample> history;  //!< every sample_interval from release (when asked), and the end
+
+  //! [kg] what one copy brings to the ground: final_mass + carried_mass.
+  [[nodiscard]] double landed_mass() const { return final_mass + carried_mass; }
 };
 
 struct TreeFlight {
   std::vector<ObjectOutcome> objects;  //!< parents before children, in tree order
   double initial_mass = 0;             //!< [kg] of the whole tree (counts included)
-  double surviving_mass = 0;           //!< [kg] sum of count x final_mass
+  double surviving_mass = 0;           //!< [kg] sum of count x landed_mass()
   long long flights = 0;               //!< objects actually integrated (identical copies flown once)
 };
 
