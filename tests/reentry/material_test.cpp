@@ -22,9 +22,9 @@ double K(double celsius) { return celsius + 273.15; }
 // The database holds the materials issue 11 asks for, each value citing a declared source.
 TEST(MaterialDatabase, EmbeddedHoldsTheListedMaterialsWithASourcePerValue) {
   const auto& db = MaterialDatabase::embedded();
-  for (const char* name : {"Al-2024-T3", "Al-6061-T6", "Al-7075-T6", "Al-2219-T87", "Ti-6Al-4V", "Stainless-304", "Stainless-316",
-                           "Inconel-718", "A-286", "Copper", "Beryllium", "Iron", "Tungsten", "CFRP", "GFRP",
-                           "Fused-silica", "Battery-proxy", "Electronics-proxy"})
+  for (const char* name : {"Al-2024-T3", "Al-6061-T6", "Al-7075-T6", "Al-2219-T87", "Ti-6Al-4V", "Stainless-304",
+                           "Stainless-316", "Inconel-718", "A-286", "Copper", "Beryllium", "Iron", "Tungsten", "CFRP",
+                           "GFRP", "Fused-silica", "Battery-proxy", "Electronics-proxy"})
     EXPECT_NE(db.find(name), nullptr) << name;
   EXPECT_EQ(db.materials().size(), 18u);
   for (const Material& m : db.materials()) {
