@@ -99,6 +99,52 @@ TEST(PlanCli, WritesTheReportAndOutputs) {
               0.0, 1e-3);
 }
 
+// The quick scenario with an object tree instead of fragments: the tree is flown with heating from the breakup
+// state (its first release, the arrays' 95 km), only survivors land, and the report carries the demise and the
+// casualty risk.
+TEST(PlanCli, ObjectTreeIsFlownWithDemiseAndRisk) {
+  std::string text = kQuick;
+  const std::string tree = deorbit::testing::source_path("examples/objects/small-satellite.yaml");
+  text.replace(text.find("fragments:"), text.find("target_zone:") - text.find("fragments:"),
+               "objects_file: " + tree + "\n");
+  std::string scenario = deorbit::testing::write_temp_file("quick-tree.yaml", text);
+  std::string dir = out_dir("plan-tree");
+  CommandResult r = run_deorbit("plan " + scenario + " -o " + dir);
+  ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 4) << r.err << r.out;
+  EXPECT_NE(r.out.find("demise: "), std::string::npos) << r.out;
+  json j = read_json(dir + "/report.json");
+  ASSERT_TRUE(j["feasible"].get<bool>()) << j["verdict"];
+  EXPECT_NEAR(j["breakup"]["altitude_km"].get<double>(), 95.0, 0.01);  // the arrays leave first
+  const json& d = j["demise"];
+  double initial = 0, surviving = 0;
+  int survivors = 0;
+  for (const auto& o : d["objects"]) {
+    initial += o["count"].get<double>() * o["initial_mass_kg"].get<double>();
+    if (!o["demised"].get<bool>()) {
+      surviving += o["count"].get<double>() * o["surviving_mass_kg"].get<double>();
+      ++survivors;
+      EXPECT_TRUE(o.contains("casualty_area_m2")) << o;
+    } else {
+      EXPECT_TRUE(o.contains("demise_altitude_km")) << o;
+    }
+  }
+  EXPECT_NEAR(d["initial_mass_kg"].get<double>(), initial, 1e-6);
+  EXPECT_NEAR(d["surviving_mass_kg"].get<double>(), surviving, 1e-6);
+  ASSERT_GT(survivors, 0);
+  EXPECT_EQ(static_cast<int>(j["impacts"].size()), survivors);  // impacts are the survivors'
+  const json& risk = j["casualty_risk"];
+  for (const char* key : {"expected_casualties", "probability_of_casualty", "total_casualty_area_m2",
+                          "min_distance_to_foreign_land_km", "min_distance_to_antarctica_km", "requirements"})
+    EXPECT_TRUE(risk.contains(key)) << key;
+  EXPECT_GE(risk["expected_casualties"].get<double>(), 0.0);
+  // --explain writes the tree back as objects_file with the demise section, and no breakup section.
+  CommandResult e = run_deorbit("plan " + scenario + " --explain");
+  ASSERT_EQ(e.exit_code, 0) << e.err;
+  EXPECT_NE(e.out.find("objects_file:"), std::string::npos) << e.out;
+  EXPECT_NE(e.out.find("oxidation_factor: 1"), std::string::npos) << e.out;
+  EXPECT_EQ(e.out.find("breakup:"), std::string::npos) << e.out;
+}
+
 TEST(PlanCli, ExplainPrintsEveryDefault) {
   CommandResult r = run_deorbit("plan --explain");
   ASSERT_EQ(r.exit_code, 0) << r.err;

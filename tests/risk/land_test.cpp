@@ -54,6 +54,23 @@ TEST(LandMask, SouthPacificDistances) {
   EXPECT_LT(chile, 110e3);
 }
 
+// Antarctica apart: Point Nemo's nearest land in these data is Antarctica (2,714 km, above), the nearest land
+// elsewhere farther; on the continent the distance to it is 0 and to other land thousands of kilometres.
+TEST(LandMask, AntarcticaApartFromOtherLand) {
+  const LandMask& land = LandMask::embedded();
+  const double lat = point_nemo_latitude_deg * deg, lon = point_nemo_longitude_deg * deg;
+  double all = land.distance_to_land(lat, lon), ant = land.distance_to_antarctica(lat, lon),
+         other = land.distance_to_land_outside_antarctica(lat, lon);
+  std::printf("Point Nemo: land %.1f km, Antarctica %.1f km, elsewhere %.1f km\n", all / 1e3, ant / 1e3, other / 1e3);
+  EXPECT_DOUBLE_EQ(all, std::min(ant, other));
+  EXPECT_DOUBLE_EQ(ant, all);
+  EXPECT_GT(other, ant);
+  EXPECT_EQ(land.distance_to_antarctica(-80 * deg, 30 * deg), 0.0);
+  EXPECT_GT(land.distance_to_land_outside_antarctica(-80 * deg, 30 * deg), 2000e3);
+  EXPECT_EQ(land.distance_to_land_outside_antarctica(48.86 * deg, 2.35 * deg), 0.0);  // Paris
+  EXPECT_GT(land.distance_to_antarctica(48.86 * deg, 2.35 * deg), 10000e3);
+}
+
 // The embedded copy against the GeoJSON of the same Natural Earth 1:110m land in tests/data/geo: the same
 // answer everywhere on a 2 deg grid and the same distances (both hold world-atlas's vertices rounded to 1e-6 deg,
 // 0.1 m: measured 0 m).

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "deorbit/app/plan_demise.h"
 #include "deorbit/app/plan_outputs.h"
 #include "deorbit/base/constants.h"
 #include "deorbit/base/error.h"
@@ -40,6 +41,7 @@ TargetZone make_zone(const TargetZoneSpec& z) {
 // The quick objective drops only the two extreme fragment classes (lowest and highest ballistic coefficient): they
 // land at the two ends of the footprint, so their margins bound the whole footprint's along track.
 std::vector<Fragment> extreme_fragments(const std::vector<Fragment>& all) {
+  if (all.empty()) return {};
   auto by_beta = [](const Fragment& a, const Fragment& b) { return a.ballistic_coefficient() < b.ballistic_coefficient(); };
   auto [lo, hi] = std::minmax_element(all.begin(), all.end(), by_beta);
   std::vector<Fragment> out{*lo};
@@ -72,18 +74,27 @@ int run_plan(const PlanOptions& o) {
   const std::vector<Fragment> quick_fragments = extreme_fragments(s.fragments);
 
   // The planner's objective: the smallest margin [m] of the impacts inside the zone (negative when one is outside).
+  // With an object tree, the impacts are those of its surviving objects (the whole tree is flown every time: it
+  // costs milliseconds), plus those of any listed fragments.
   BreakupObjective objective = [&](const StateVector& breakup, double, bool quick) {
-    std::vector<FragmentDescent> d;
+    std::vector<Impact> impacts;
     try {
-      d = descend(breakup, quick ? std::span<const Fragment>(quick_fragments) : std::span<const Fragment>(s.fragments),
-                  scoring, eop);
+      if (!s.fragments.empty())
+        impacts = impacts_of(descend(
+            breakup, quick ? std::span<const Fragment>(quick_fragments) : std::span<const Fragment>(s.fragments),
+            scoring, eop));
+      if (!s.objects.empty()) {
+        StateVector itrf = frames.transform(breakup, Frame::ITRF);
+        std::vector<Impact> more = tree_impacts(fly_scenario_tree(s, itrf), itrf);
+        impacts.insert(impacts.end(), more.begin(), more.end());
+      }
     } catch (const std::exception&) {
-      // A candidate whose fragments do not come down (or whose descent fails) is no candidate; the chosen plan's
+      // A candidate whose pieces do not come down (or whose descent fails) is no candidate; the chosen plan's
       // descent below runs again and reports its own error.
       return -std::numeric_limits<double>::infinity();
     }
     double margin = std::numeric_limits<double>::infinity();
-    for (const auto& f : d) margin = std::min(margin, zone.distance_to_edge(f.impact.latitude, f.impact.longitude));
+    for (const auto& i : impacts) margin = std::min(margin, zone.distance_to_edge(i.latitude, i.longitude));
     return margin;
   };
 
@@ -92,8 +103,23 @@ int run_plan(const PlanOptions& o) {
 
   PlanResult result(s, plan, zone);
   if (plan.feasible) {
-    result.descents = descend(plan.breakup, s.fragments, descent, eop);
+    if (!s.fragments.empty()) result.descents = descend(plan.breakup, s.fragments, descent, eop);
     std::vector<Impact> impacts = impacts_of(result.descents);
+    if (!s.objects.empty()) {
+      StateVector itrf = frames.transform(plan.breakup, Frame::ITRF);
+      result.tree = fly_scenario_tree(s, itrf);
+      result.object_impacts = tree_impacts(*result.tree, itrf, &result.object_impact_index);
+      impacts.insert(impacts.end(), result.object_impacts.begin(), result.object_impacts.end());
+    }
+    {
+      CalendarTime c = plan.breakup.epoch.calendar(TimeScale::UTC);
+      double year = c.year + (c.month - 1) / 12.0 + (c.day - 1) / 365.25;
+      year = std::clamp(year, 2020.0, 2100.0);  // the growth table's range; the grid's year stands before 2020
+      if (o.population_file.empty())
+        assess_controlled_risk(result, PopulationGrid::embedded(), "embedded GPWv4 2020 1 deg", year);
+      else
+        assess_controlled_risk(result, PopulationGrid::read(o.population_file), o.population_file, year);
+    }
     result.footprint = make_footprint(impacts);
     result.containment = assess(zone, result.footprint);
     const LandMask& land = LandMask::embedded();
@@ -102,7 +128,8 @@ int run_plan(const PlanOptions& o) {
       double d = land.on_land(i.latitude, i.longitude) ? 0.0 : land.distance_to_land(i.latitude, i.longitude);
       result.min_distance_to_land = std::min(result.min_distance_to_land, d);
     }
-    result.breakup_place = to_geodetic(frames.transform(plan.breakup, Frame::ITRF).r);
+    result.breakup_itrf = frames.transform(plan.breakup, Frame::ITRF);
+    result.breakup_place = to_geodetic(result.breakup_itrf.r);
     // Entry interface: the first sample pair after the final ignition that straddles 120 km (linear in time).
     const Epoch final_ignition = plan.burns.back().burn.start;
     double h_prev = 0;
@@ -158,6 +185,10 @@ void add_plan_command(CLI::App& app, PlanOptions& o, int& exit_code) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--eop", o.eop_file,
                   "Earth orientation file (CelesTrak EOP-All.txt or .csv) [default: none: UT1 = UTC, no polar motion]")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--population", o.population_file,
+                  "population-count grid (ESRI ASCII, e.g. GPWv4 Population Count) for the casualty risk [default: the "
+                  "embedded GPWv4 2020 1 deg grid]")
       ->check(CLI::ExistingFile);
   cmd->callback([&o, &exit_code]() { exit_code = run_plan(o); });
 }

@@ -12,6 +12,7 @@
 #include "deorbit/io/geojson.h"
 #include "deorbit/io/plot.h"
 #include "deorbit/maneuver/engine.h"
+#include "deorbit/risk/casualty_area.h"
 
 namespace deorbit::app {
 namespace {
@@ -65,8 +66,14 @@ json plan_report(const PlanResult& r) {
   j["min_margin_km"] = p.feasible ? json(r.containment.min_margin / 1000.0) : json(nullptr);
   j["min_distance_to_land_km"] = p.feasible ? json(r.min_distance_to_land / 1000.0) : json(nullptr);
   j["target_zone"] = {{"name", r.zone.name()}};
-  j["notes"] = json::array({"No heating or demise is modelled: every fragment is assumed to reach the ground.",
-                            "Margins are great-circle distances from each impact to the zone's edge (positive inside)."});
+  json notes = json::array();
+  if (!r.scenario.objects.empty())
+    notes.push_back("The object tree is flown with heating and demise (docs/demise.md): impacts are those of the "
+                    "surviving objects.");
+  if (!r.scenario.fragments.empty())
+    notes.push_back("Listed fragments are not heated: each is assumed to reach the ground.");
+  notes.push_back("Margins are great-circle distances from each impact to the zone's edge (positive inside).");
+  j["notes"] = notes;
   json burns = json::array();
   for (const auto& b : p.burns) {
     burns.push_back({{"name", b.burn.name},
@@ -98,6 +105,18 @@ json plan_report(const PlanResult& r) {
                     {"lon_deg", r.breakup_place.longitude / deg},
                     {"altitude_km", r.breakup_place.height / 1000.0},
                     {"mass_kg", p.breakup_mass}};
+    {
+      // Earth-relative speed, flight-path angle and heading there: the entry state of `deorbit demise`.
+      const double cl = std::cos(r.breakup_place.latitude), sl = std::sin(r.breakup_place.latitude);
+      const double co = std::cos(r.breakup_place.longitude), so = std::sin(r.breakup_place.longitude);
+      const Vec3 up(cl * co, cl * so, sl), east(-so, co, 0.0), north(-sl * co, -sl * so, cl);
+      const Vec3& v = r.breakup_itrf.v;
+      const double speed = v.norm();
+      j["breakup"]["speed_mps"] = speed;
+      j["breakup"]["flight_path_angle_deg"] = speed > 0 ? std::asin(v.dot(up) / speed) / deg : 0.0;
+      double az = std::atan2(v.dot(east), v.dot(north)) / deg;
+      j["breakup"]["azimuth_deg"] = az < 0 ? az + 360.0 : az;
+    }
     if (r.entry_interface)
       j["entry_interface"] = {{"altitude_km", 120.0},
                               {"epoch_utc", utc(*r.entry_interface)},
@@ -121,7 +140,59 @@ json plan_report(const PlanResult& r) {
                          {"count", i.count},
                          {"margin_km", r.zone.distance_to_edge(i.latitude, i.longitude) / 1000.0}});
     }
+    for (std::size_t k = 0; k < r.object_impacts.size(); ++k) {
+      const Impact& i = r.object_impacts[k];
+      const ObjectOutcome& o = r.tree->objects[r.object_impact_index[k]];
+      impacts.push_back({{"object", i.fragment},
+                         {"lat_deg", i.latitude / deg},
+                         {"lon_deg", i.longitude / deg},
+                         {"epoch_utc", utc(i.epoch)},
+                         {"speed_mps", i.speed},
+                         {"flight_path_angle_deg", i.flight_path_angle / deg},
+                         {"mass_kg", i.mass},
+                         {"count", o.count},
+                         {"kinetic_energy_j", o.kinetic_energy},
+                         {"margin_km", r.zone.distance_to_edge(i.latitude, i.longitude) / 1000.0}});
+    }
     j["impacts"] = impacts;
+    auto km_or_null = [](double m) { return std::isfinite(m) ? json(m / 1000.0) : json(nullptr); };
+    j["casualty_risk"] = {
+        {"method", "controlled re-entry: sum over landing objects of count x A_c x population density at the impact"},
+        {"expected_casualties", r.risk.expected_casualties},
+        {"probability_of_casualty", r.risk.probability_of_casualty},
+        {"total_casualty_area_m2", r.risk.casualty_area},
+        {"population", r.population_source},
+        {"population_growth_factor", r.population_growth},
+        {"min_distance_to_foreign_land_km", km_or_null(r.min_distance_to_foreign_land)},
+        {"min_distance_to_antarctica_km", km_or_null(r.min_distance_to_antarctica)},
+        {"requirements",
+         {{"nasa_std_8719_14_4_7_1a_risk_below_1e-4", r.risk.expected_casualties < 1e-4},
+          {"nasa_std_8719_14_4_7_1b_370_km_from_foreign_land", !(r.min_distance_to_foreign_land < 370e3)}}}};
+    if (r.tree) {
+      json objects = json::array();
+      for (const auto& o : r.tree->objects) {
+        json e = {{"name", o.name}, {"path", o.path}, {"count", o.count}, {"material", o.material},
+                  {"initial_mass_kg", o.initial_mass}, {"release_altitude_km", o.release_altitude / 1000.0},
+                  {"demised", o.demised}};
+        if (o.demised) {
+          e["demise_altitude_km"] = o.demise_altitude / 1000.0;
+        } else {
+          SurvivingObject so{o.path, o.final_mass, o.cross_section, o.impact_speed, 1};
+          e["surviving_mass_kg"] = o.final_mass;
+          e["impact_speed_mps"] = o.impact_speed;
+          e["kinetic_energy_j"] = o.kinetic_energy;
+          e["casualty_area_m2"] = casualty_area(so);
+        }
+        objects.push_back(e);
+      }
+      j["demise"] = {{"objects_file", r.scenario.objects_file},
+                     {"initial_mass_kg", r.tree->initial_mass},
+                     {"surviving_mass_kg", r.tree->surviving_mass},
+                     {"surviving_fraction", r.tree->surviving_mass / r.tree->initial_mass},
+                     {"objects_flown", r.tree->flights},
+                     {"oxidation_factor", r.scenario.demise.oxidation_factor},
+                     {"objects", objects}};
+    }
   } else {
     j["breakup"] = nullptr;
     j["footprint"] = nullptr;
@@ -157,6 +228,11 @@ std::vector<std::string> write_plan_outputs(const PlanResult& r, const std::file
           {{"kind", "impact"}, {"fragment", i.fragment}, {"epoch_utc", utc(i.epoch)}, {"speed_mps", i.speed},
            {"mass_kg", i.mass}, {"count", i.count}}));
     }
+    for (const auto& i : r.object_impacts)
+      features.push_back(geojson::point_feature(
+          {i.latitude, i.longitude, 0.0},
+          {{"kind", "impact"}, {"object", i.fragment}, {"epoch_utc", utc(i.epoch)}, {"speed_mps", i.speed},
+           {"mass_kg", i.mass}, {"count", i.count}}));
     features.push_back(geojson::point_feature(r.breakup_place, {{"kind", "breakup"}, {"epoch_utc", utc(p.breakup.epoch)}}));
     std::vector<Geodetic> last;
     for (std::size_t k = 0; k < track.size(); ++k)
@@ -171,6 +247,8 @@ std::vector<std::string> write_plan_outputs(const PlanResult& r, const std::file
     Epoch first = p.trajectory.front().epoch, last = p.breakup.epoch;
     for (const auto& d : r.descents)
       if (d.impact.epoch - last > 0) last = d.impact.epoch;
+    for (const auto& i : r.object_impacts)
+      if (i.epoch - last > 0) last = i.epoch;
     CzmlDocument doc(r.scenario.name, first, last, 60.0);
     std::vector<TrajectorySample> stack;
     for (const auto& s : p.trajectory)
@@ -266,17 +344,28 @@ void print_plan_summary(std::ostream& out, const PlanResult& r, const std::vecto
                        utc(p.breakup.epoch), r.breakup_place.latitude / deg, r.breakup_place.longitude / deg);
     Epoch first = p.breakup.epoch, last = p.breakup.epoch;
     bool any = false;
-    for (const auto& d : r.descents) {
-      if (!any || d.impact.epoch - first < 0) first = d.impact.epoch;
-      if (!any || d.impact.epoch - last > 0) last = d.impact.epoch;
+    auto span = [&](const Impact& i) {
+      if (!any || i.epoch - first < 0) first = i.epoch;
+      if (!any || i.epoch - last > 0) last = i.epoch;
       any = true;
-    }
-    out << fmt::format("  footprint of {} fragment classes: {:.0f} km long, {:.1f} km wide; impacts {} to {}\n",
-                       r.descents.size(), r.footprint.along_track_length / 1000.0,
+    };
+    for (const auto& d : r.descents) span(d.impact);
+    for (const auto& i : r.object_impacts) span(i);
+    if (r.tree)
+      out << fmt::format("  demise: {} of {} objects flown survive; {:.0f} of {:.0f} kg reach the ground ({:.1f} %)\n",
+                         r.object_impacts.size(), r.tree->objects.size(), r.tree->surviving_mass,
+                         r.tree->initial_mass, 100.0 * r.tree->surviving_mass / r.tree->initial_mass);
+    out << fmt::format("  footprint of {} impact groups: {:.0f} km long, {:.1f} km wide; impacts {} to {}\n",
+                       r.descents.size() + r.object_impacts.size(), r.footprint.along_track_length / 1000.0,
                        r.footprint.cross_track_width / 1000.0, utc(first), utc(last));
     out << fmt::format("  target zone \"{}\": smallest margin {:.0f} km; nearest land {:.0f} km\n", r.zone.name(),
                        r.containment.min_margin / 1000.0, r.min_distance_to_land / 1000.0);
-    out << "  no heating or demise modelled: every fragment is assumed to reach the ground\n";
+    out << fmt::format("  casualty area {:.1f} m^2, expected casualties {:.3g} (population {}), nearest foreign land "
+                       "{:.0f} km, Antarctica {:.0f} km\n",
+                       r.risk.casualty_area, r.risk.expected_casualties, r.population_source,
+                       r.min_distance_to_foreign_land / 1000.0, r.min_distance_to_antarctica / 1000.0);
+    if (!r.scenario.fragments.empty())
+      out << "  listed fragments are not heated: each is assumed to reach the ground\n";
   }
   out << fmt::format("  planned in {:.1f} s; outputs:", r.run_time);
   for (const auto& w : written) out << ' ' << w;

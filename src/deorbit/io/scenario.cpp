@@ -11,6 +11,7 @@
 #include "deorbit/base/error.h"
 #include "deorbit/frames/transforms.h"
 #include "deorbit/io/force_config.h"
+#include "deorbit/io/object_tree.h"
 #include "deorbit/io/yaml_map.h"
 #include "deorbit/orbit/keplerian.h"
 #include "deorbit/orbit/omm.h"
@@ -200,12 +201,43 @@ Scenario build(const YamlMap& y, const std::string& label, const std::string& fo
     p.breakup_altitude = b->number_or("altitude_km", 78, "km", 1, 200) * km;
     b->refuse_unknown_keys();
   }
+  if (y.has("objects_file")) {
+    std::string name = y.text_or("objects_file", "");
+    if (y.has("breakup"))
+      y.error("breakup", "no breakup section beside objects_file: the tree's root gives the breakup altitude "
+                         "(breakup_altitude_km), and the plan's propagation ends where the first object leaves it");
+    // The embedded scenario names an embedded tree by its file name.
+    auto embedded = folder.empty() && label.rfind("embedded", 0) == 0
+                        ? embedded_data(std::filesystem::path(name).filename().string())
+                        : std::nullopt;
+    if (embedded) {
+      s.objects_file = "embedded " + std::filesystem::path(name).filename().string();
+      s.objects = load_objects_text(std::string(*embedded), s.objects_file);
+    } else {
+      s.objects_file = resolve(folder, name);
+      if (!std::filesystem::exists(s.objects_file))
+        y.error("objects_file", fmt::format("an existing object-tree file (not found: {})", s.objects_file));
+      s.objects = load_objects_file(s.objects_file);
+    }
+    p.breakup_altitude = 0;
+    for (const auto& root : s.objects) p.breakup_altitude = std::max(p.breakup_altitude, first_release_altitude(root));
+  }
   if (!p.target_perigees.empty() && !(p.breakup_altitude < p.target_perigees.back()))
-    y.error("breakup", "a breakup altitude below the perigee targets");
+    y.error(y.has("objects_file") ? "objects_file" : "breakup",
+            "a breakup (or first release) altitude below the perigee targets");
+  if (auto d = y.map("demise")) {
+    if (!y.has("objects_file")) d->error("oxidation_factor", "a demise section only beside objects_file");
+    s.demise.oxidation_factor = d->number_or("oxidation_factor", default_oxidation_factor, "", 1, 10);
+    s.demise.accommodation = d->number_or("accommodation", default_accommodation, "", 0.01, 1);
+    s.demise.initial_temperature = d->number_or("initial_temperature_k", 300, "K", 1, 3000);
+    s.demise.max_step = d->number_or("max_step_s", s.demise.max_step, "s", 1e-3, 10);
+    d->refuse_unknown_keys();
+  }
 
   for (const auto& f : y.map_list("fragments")) s.fragments.push_back(read_fragment(f));
-  if (s.fragments.empty()) y.error("fragments", "a list of at least one fragment (name, mass_kg, area_m2 or "
-                                                 "ballistic_coefficient_kg_m2)");
+  if (s.fragments.empty() && s.objects.empty())
+    y.error("fragments", "a list of at least one fragment (name, mass_kg, area_m2 or ballistic_coefficient_kg_m2), "
+                         "or an object tree (objects_file)");
 
   if (auto z = y.map("target_zone")) s.target_zone = read_zone(*z, folder);
 
@@ -335,9 +367,21 @@ std::string explain_scenario(const Scenario& s) {
   add(fmt::format("  max_descent_h: {}", num(p.max_descent / hour)));
   add(fmt::format("  attitude: {}", to_string(p.attitude)));
   add(fmt::format("  burn_model: {}", p.impulsive ? "impulsive" : "finite"));
-  add("breakup:");
-  add(fmt::format("  altitude_km: {}", num(p.breakup_altitude / km)));
-  add("fragments:  # area_m2 is derived from a ballistic coefficient when one was given");
+  if (s.objects.empty()) {
+    add("breakup:");
+    add(fmt::format("  altitude_km: {}", num(p.breakup_altitude / km)));
+  } else {
+    bool embedded = s.objects_file.rfind("embedded ", 0) == 0;
+    add(fmt::format("objects_file: \"{}\"{}", embedded ? s.objects_file.substr(9) : s.objects_file,
+                    embedded ? "  # the embedded copy of examples/objects/" + s.objects_file.substr(9) : ""));
+    add(fmt::format("# the plan's propagation ends at the tree's first release, {} km", num(p.breakup_altitude / km)));
+    add("demise:");
+    add(fmt::format("  oxidation_factor: {}", num(s.demise.oxidation_factor)));
+    add(fmt::format("  accommodation: {}", num(s.demise.accommodation)));
+    add(fmt::format("  initial_temperature_k: {}", num(s.demise.initial_temperature)));
+    add(fmt::format("  max_step_s: {}", num(s.demise.max_step)));
+  }
+  if (!s.fragments.empty()) add("fragments:  # area_m2 is derived from a ballistic coefficient when one was given");
   for (const auto& f : s.fragments)
     add(fmt::format("  - {{name: \"{}\", mass_kg: {}, area_m2: {}, drag_coefficient: {}, count: {}}}", f.name,
                     num(f.mass), num(f.reference_area), num(f.drag_coefficient), f.count));

@@ -17,6 +17,8 @@
 #include "deorbit/maneuver/deorbit_planner.h"
 #include "deorbit/propagate/numerical_propagator.h"
 #include "deorbit/reentry/fragment.h"
+#include "deorbit/reentry/object_flight.h"
+#include "deorbit/reentry/spacecraft_object.h"
 #include "deorbit/time/earth_orientation.h"
 
 namespace deorbit {
@@ -68,7 +70,11 @@ struct Scenario {
   Spacecraft station;              //!< mass of the station alone; areas and coefficients of the whole stack
   std::vector<VehicleSpec> vehicles;
   PlannerSettings strategy;        //!< includes the breakup altitude
-  std::vector<Fragment> fragments;
+  std::vector<Fragment> fragments;  //!< pieces assumed to reach the ground (may be empty with an object tree)
+  //! The station as a tree of objects flown with heating and demise (reentry/object_flight.h); empty: none.
+  std::vector<SpacecraftObject> objects;
+  std::string objects_file;        //!< where the tree was read from (resolved), empty when none
+  ObjectFlightSettings demise;     //!< settings of the tree's flight (the `demise` section)
   TargetZoneSpec target_zone;
   NumericalPropagatorSettings forces;  //!< without the stack (filled from `station`) and without thrust
   std::string forces_yaml;         //!< the forces section as read (for --explain)

@@ -114,6 +114,8 @@ struct ObjectOutcome {
   double impact_latitude = 0;     //!< [rad] geodetic
   double impact_longitude = 0;    //!< [rad]
   double kinetic_energy = 0;      //!< [J] 1/2 m v^2 of one copy
+  Vec3 impact_position = Vec3::Zero();  //!< [m] ITRF (or the sphere's frame) at impact
+  Vec3 impact_velocity = Vec3::Zero();  //!< [m/s] relative to the Earth at impact
   std::vector<ObjectSample> history;  //!< every sample_interval from release (when asked), and the end
 };
 

@@ -111,6 +111,21 @@ std::string geometry_problem(const SpacecraftObject& o) {
   return {};
 }
 
+namespace {
+double highest_release(const SpacecraftObject& o) {
+  double h = 0;
+  for (const auto& c : o.children) {
+    if (c.release == Release::altitude) h = std::max(h, c.release_altitude);
+    h = std::max(h, highest_release(c));
+  }
+  return h;
+}
+}  // namespace
+
+double first_release_altitude(const SpacecraftObject& root) {
+  return std::max(root.breakup_altitude, highest_release(root));
+}
+
 double total_mass(const SpacecraftObject& o) {
   double m = o.mass;
   for (const auto& c : o.children) m += total_mass(c);

@@ -79,6 +79,9 @@ struct MassCheck {
 
 //! [kg] count x (mass + total mass of the children), recursively.
 [[nodiscard]] double total_mass(const SpacecraftObject& object);
+//! [m] The highest altitude at which anything leaves the root: its breakup altitude, or a higher release_altitude of
+//! an object below it (solar arrays at 95 km). Where a flight of the tree must start at the latest.
+[[nodiscard]] double first_release_altitude(const SpacecraftObject& root);
 //! Number of objects in the tree, counts multiplied down the tree.
 [[nodiscard]] long long total_count(const SpacecraftObject& object);
 

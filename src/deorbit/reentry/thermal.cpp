@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "deorbit/base/error.h"
+#include "deorbit/reentry/heating.h"
 
 namespace deorbit {
 namespace {
@@ -49,6 +50,47 @@ double settle_melting(const ThermalMaterial& material, ThermalState& state) {
   state.mass -= melted;
   state.temperature = material.melting_temperature;
   return melted;
+}
+
+double implicit_thermal_step(const ThermalMaterial& material, ThermalState& state, double heat_input,
+                             double radiating_area, double ambient_temperature, double dt) {
+  if (!std::isfinite(heat_input) || !(dt >= 0))
+    throw InputError("thermal.cpp: implicit_thermal_step: heat input not finite or negative step");
+  if (!(state.mass > 0) || dt == 0) return 0.0;
+  const double t0 = state.temperature, tm = material.melting_temperature;
+  const double capacity = state.mass * material.specific_heat_at(t0);  // [J/K]
+  const double k = material.emissivity * stefan_boltzmann * radiating_area;  // [W/K^4]
+  const double ta4 = std::pow(ambient_temperature, 4);
+  const double rad0 = k * (t0 * t0 * t0 * t0 - ta4);
+  // theta-method: the radiated power weighted (1 - theta) at T0 and theta at T1. Trapezoidal (theta = 1/2, second
+  // order) while the step is shorter than the radiative time constant C / (4 k T0^3); backward Euler (theta = 1,
+  // L-stable) beyond it, where the trapezoid would ring.
+  const double tau = capacity / std::max(4.0 * k * t0 * t0 * t0, 1e-300);
+  const double theta = dt < tau ? 0.5 : 1.0;
+  // f(T) = C (T - T0) - dt (P - (1 - theta) rad0 - theta k (T^4 - Ta^4)) increases with T and is convex (T > 0).
+  auto f = [&](double t) {
+    return capacity * (t - t0) - dt * (heat_input - (1.0 - theta) * rad0 - theta * k * (t * t * t * t - ta4));
+  };
+  if (f(tm) < 0) {  // even at T_m the step leaves energy over: melt with it
+    double excess = -f(tm);
+    double melted = std::min(state.mass, excess / material.heat_of_fusion);
+    state.mass -= melted;
+    state.temperature = tm;
+    return melted;
+  }
+  // Newton from T_m (where f >= 0) downwards: for a convex increasing f the iterates stay right of the root and
+  // converge monotonically.
+  double t = tm;
+  for (int i = 0; i < 60; ++i) {
+    double slope = capacity + 4.0 * dt * theta * k * t * t * t;
+    double next = t - f(t) / slope;
+    if (next <= 0) next = 0.5 * t;  // the root is > 0 when f(0) < 0; keep T > 0 whatever
+    bool converged = std::abs(next - t) <= 1e-9 * t;
+    t = next;
+    if (converged) break;
+  }
+  state.temperature = t;
+  return 0.0;
 }
 
 }  // namespace deorbit

@@ -49,4 +49,12 @@ struct ThermalRates {
 //! Returns the mass melted [kg].
 double settle_melting(const ThermalMaterial& material, ThermalState& state);
 
+//! One step of `dt` [s] of the lumped model, implicit in the radiated power: with heat input `heat_input` [W]
+//! (averaged over the step), the new temperature T1 solves m c(T0) (T1 - T0) = dt (P_in - eps sigma S (T1^4 - T_inf^4))
+//! (backward Euler: stable for any step, even for a thin shell whose thermal time constant is milliseconds). When
+//! T1 would pass the melting temperature, T1 = T_m and the energy left above it melts mass (at most all of it).
+//! `radiating_area` S [m^2], `ambient_temperature` T_inf [K]. Updates `state`; returns the mass melted [kg].
+double implicit_thermal_step(const ThermalMaterial& material, ThermalState& state, double heat_input,
+                             double radiating_area, double ambient_temperature, double dt);
+
 }  // namespace deorbit

@@ -2,8 +2,10 @@
 // S2ContainsPointQuery, S2ClosestEdgeQuery).
 #include "deorbit/risk/land.h"
 
+#include <algorithm>
 #include <functional>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <sstream>
 
@@ -22,7 +24,9 @@
 namespace deorbit {
 
 struct LandMask::Impl {
-  MutableS2ShapeIndex index;
+  MutableS2ShapeIndex index;       // all land
+  MutableS2ShapeIndex elsewhere;   // land outside Antarctica
+  MutableS2ShapeIndex antarctica;  // polygons wholly south of 60 S
   int rings = 0;
 };
 
@@ -42,9 +46,15 @@ std::shared_ptr<LandMask::Impl> build(const std::vector<Polygon>& polygons) {
       loops.push_back(std::move(ring));
       ++impl->rings;
     }
-    if (!loops.empty()) impl->index.Add(std::make_unique<S2LaxPolygonShape>(loops));
+    if (loops.empty()) continue;
+    bool antarctic = std::all_of(polygon[0].begin(), polygon[0].end(),
+                                 [](const std::pair<double, double>& p) { return p.second < antarctic_latitude_deg; });
+    impl->index.Add(std::make_unique<S2LaxPolygonShape>(loops));
+    (antarctic ? impl->antarctica : impl->elsewhere).Add(std::make_unique<S2LaxPolygonShape>(loops));
   }
   impl->index.ForceBuild();
+  impl->elsewhere.ForceBuild();
+  impl->antarctica.ForceBuild();
   return impl;
 }
 
@@ -165,11 +175,26 @@ bool LandMask::on_land(double lat, double lon) const {
   return query.Contains(point(lat, lon));
 }
 
-double LandMask::distance_to_land(double lat, double lon) const {
-  S2ClosestEdgeQuery query(&impl_->index);
+namespace {
+
+double distance_to(const MutableS2ShapeIndex& index, double lat, double lon) {
+  if (index.num_shape_ids() == 0) return std::numeric_limits<double>::infinity();
+  S2ClosestEdgeQuery query(&index);
   query.mutable_options()->set_include_interiors(true);
   S2ClosestEdgeQuery::PointTarget target(point(lat, lon));
   return sphere_polygon::to_metres(query.GetDistance(&target).ToAngle().radians());
+}
+
+}  // namespace
+
+double LandMask::distance_to_land(double lat, double lon) const { return distance_to(impl_->index, lat, lon); }
+
+double LandMask::distance_to_land_outside_antarctica(double lat, double lon) const {
+  return distance_to(impl_->elsewhere, lat, lon);
+}
+
+double LandMask::distance_to_antarctica(double lat, double lon) const {
+  return distance_to(impl_->antarctica, lat, lon);
 }
 
 int LandMask::ring_count() const { return impl_->rings; }

@@ -13,6 +13,8 @@
 
 namespace deorbit {
 
+inline constexpr double antarctic_latitude_deg = -60.0;  //!< [deg] north edge of the Antarctic Treaty area
+
 class LandMask {
  public:
   //! The embedded Natural Earth 1:110m land (built once per process, thread-safe).
@@ -26,6 +28,12 @@ class LandMask {
   [[nodiscard]] bool on_land(double lat, double lon) const;  //!< [rad]
   //! [m] great-circle distance from (lat, lon) [rad] to the nearest land, 0 on land.
   [[nodiscard]] double distance_to_land(double lat, double lon) const;
+  //! [m] the same, to land outside Antarctica (NASA-STD-8719.14 4.7-1b's 370 km is from foreign land), 0 on it;
+  //! infinity when the mask holds none.
+  [[nodiscard]] double distance_to_land_outside_antarctica(double lat, double lon) const;
+  //! [m] the same, to Antarctica: the polygons whose exterior ring lies wholly south of 60 S (the Antarctic Treaty
+  //! area). Natural Earth draws Antarctica's coast along the ice-shelf fronts, so this is the distance to the ice.
+  [[nodiscard]] double distance_to_antarctica(double lat, double lon) const;
   [[nodiscard]] int ring_count() const;  //!< number of rings (exteriors and holes)
 
   struct Impl;

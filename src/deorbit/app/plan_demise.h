@@ -1,0 +1,28 @@
+// The object tree in `deorbit plan`: the tree flown from the plan's breakup state, its survivors as impacts, and the
+// casualty risk and land distances of a controlled re-entry (NASA-STD-8719.14 sec. 4.7).
+#pragma once
+
+#include <vector>
+
+#include "deorbit/app/plan_outputs.h"
+#include "deorbit/frames/state_vector.h"
+#include "deorbit/io/scenario.h"
+#include "deorbit/reentry/object_flight.h"
+#include "deorbit/risk/population_grid.h"
+
+namespace deorbit::app {
+
+//! The tree of `s` flown from `breakup_itrf` (Earth-fixed state at the first release altitude).
+[[nodiscard]] TreeFlight fly_scenario_tree(const Scenario& s, const StateVector& breakup_itrf);
+
+//! The impacts of the tree's surviving objects (object index in `indices`), at `breakup_itrf.epoch` + their fall.
+[[nodiscard]] std::vector<Impact> tree_impacts(const TreeFlight& tree, const StateVector& breakup_itrf,
+                                               std::vector<int>* indices = nullptr);
+
+//! Fills result.risk, the land distances, population source and growth from the tree survivors and the listed
+//! fragments' descents already in `result` (every landing piece counts; fragments with their reference area as
+//! A_i). `year` is the re-entry year (decimal) for the growth of the grid.
+void assess_controlled_risk(PlanResult& result, const PopulationGrid& grid, const std::string& grid_source,
+                            double year);
+
+}  // namespace deorbit::app
