@@ -31,6 +31,9 @@ void fly(benchmark::State& state, const char* file) {
 void BM_SmallSatelliteTree(benchmark::State& state) { fly(state, "examples/objects/small-satellite.yaml"); }
 BENCHMARK(BM_SmallSatelliteTree)->Unit(benchmark::kMillisecond);
 
+void BM_IssTree(benchmark::State& state) { fly(state, "examples/objects/iss.yaml"); }
+BENCHMARK(BM_IssTree)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 }  // namespace deorbit
 
