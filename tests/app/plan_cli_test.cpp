@@ -148,7 +148,7 @@ TEST(PlanCli, ObjectTreeIsFlownWithDemiseAndRisk) {
 TEST(PlanCli, ExplainPrintsEveryDefault) {
   CommandResult r = run_deorbit("plan --explain");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  for (const char* key : {"target_perigees_km:", "max_burn_duration_s:", "final_window_h:", "altitude_km: 78",
+  for (const char* key : {"target_perigees_km:", "max_burn_duration_s:", "final_window_h:", "objects_file: \"embedded:iss.yaml\"",
                           "perigee_tolerance_m:", "attitude: retrograde", "default: south-pacific", "trajectory_step_s:"})
     EXPECT_NE(r.out.find(key), std::string::npos) << key;
 }

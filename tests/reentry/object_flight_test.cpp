@@ -212,5 +212,18 @@ TEST(ObjectFlight, BadInputIsNamed) {
   EXPECT_THROW((void)entry_state_from(-1.0, 7500, 0, 0, 0, 0), InputError);
 }
 
+// With long steps a thin plate can melt away within one step: a demise, not an error (the size stays finite while
+// the step is redone with the predicted end state).
+TEST(ObjectFlight, AStepThatMeltsEverythingAtOnceIsADemise) {
+  SpacecraftObject foil = make("foil", Shape::flat_plate, "Al-6061-T6", 0.0405);
+  foil.length = 0.3, foil.width = 0.1, foil.thickness = 0.0005;
+  ObjectFlightSettings s;
+  s.max_step = 4.0;
+  EntryState e = entry_state_from(95e3, 7500, -0.6 * deg, -30 * deg, -120 * deg, 140 * deg);
+  TreeFlight t = fly_object_tree({foil}, MaterialDatabase::embedded(), e, s);
+  ASSERT_TRUE(t.objects.at(0).demised);
+  EXPECT_GT(t.objects[0].demise_altitude, 80e3);
+}
+
 }  // namespace
 }  // namespace deorbit

@@ -85,7 +85,7 @@ int run_plan(const PlanOptions& o) {
             scoring, eop));
       if (!s.objects.empty()) {
         StateVector itrf = frames.transform(breakup, Frame::ITRF);
-        std::vector<Impact> more = tree_impacts(fly_scenario_tree(s, itrf), itrf);
+        std::vector<Impact> more = tree_impacts(fly_scenario_tree(s, itrf, quick), itrf);
         impacts.insert(impacts.end(), more.begin(), more.end());
       }
     } catch (const std::exception&) {
@@ -163,13 +163,14 @@ void add_plan_command(CLI::App& app, PlanOptions& o, int& exit_code) {
   cmd->footer(
       "Plan a controlled re-entry from a scenario file (YAML; without one, the embedded ISS scenario\n"
       "examples/iss-usdv.yaml): the perigee-lowering burns and the final burn of the deorbit vehicles (finite\n"
-      "burns with mass flow, solved on the numerically propagated orbit), the breakup at the scenario's altitude\n"
-      "(78 km by default), every fragment's fall to the ground, the footprint and its margin inside the target zone.\n"
-      "No heating or demise is modelled: every fragment is assumed to reach the ground.\n\n"
+      "burns with mass flow, solved on the numerically propagated orbit), the breakup, and the fall to the ground:\n"
+      "of the station's object tree (objects_file) flown with heating and demise, so that only survivors land, and\n"
+      "of any listed fragments (not heated); the footprint, its margin inside the target zone, the casualty risk\n"
+      "over the population grid and the distances to land (docs/plan.md, docs/demise.md).\n\n"
       "Outputs in the folder of -o: report.json, footprint.geojson (GIS), trajectory.czml (CesiumJS),\n"
       "trajectory.oem (CCSDS OEM, GCRF), altitude.svg or .png (altitude and perigee against time); a summary with a\n"
       "verdict on the terminal. The scenario format: docs/plan.md, or --explain for every key with its value.\n\n"
-      "Exit codes: 0 every fragment lands inside the target zone, 1 bad input (message on stderr), 2 bad command\n"
+      "Exit codes: 0 every surviving piece lands inside the target zone, 1 bad input (message on stderr), 2 bad command\n"
       "line, 4 the plan is infeasible or the footprint is not inside the zone (the verdict says which).\n\n"
       "Examples:\n"
       "  deorbit plan\n"

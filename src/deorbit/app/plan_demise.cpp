@@ -8,8 +8,13 @@
 
 namespace deorbit::app {
 
-TreeFlight fly_scenario_tree(const Scenario& s, const StateVector& breakup_itrf) {
-  return fly_object_tree(s.objects, MaterialDatabase::embedded(), {breakup_itrf.r, breakup_itrf.v}, s.demise);
+TreeFlight fly_scenario_tree(const Scenario& s, const StateVector& breakup_itrf, bool quick) {
+  ObjectFlightSettings settings = s.demise;
+  if (quick) {
+    settings.max_step *= 4;
+    settings.max_slow_step *= 4;
+  }
+  return fly_object_tree(s.objects, MaterialDatabase::embedded(), {breakup_itrf.r, breakup_itrf.v}, settings);
 }
 
 std::vector<Impact> tree_impacts(const TreeFlight& tree, const StateVector& breakup_itrf, std::vector<int>* indices) {

@@ -12,8 +12,9 @@
 
 namespace deorbit::app {
 
-//! The tree of `s` flown from `breakup_itrf` (Earth-fixed state at the first release altitude).
-[[nodiscard]] TreeFlight fly_scenario_tree(const Scenario& s, const StateVector& breakup_itrf);
+//! The tree of `s` flown from `breakup_itrf` (Earth-fixed state at the first release altitude). `quick`: with steps
+//! four times longer (the planner's scan of candidate ignitions; the chosen plan is flown with the scenario's steps).
+[[nodiscard]] TreeFlight fly_scenario_tree(const Scenario& s, const StateVector& breakup_itrf, bool quick = false);
 
 //! The impacts of the tree's surviving objects (object index in `indices`), at `breakup_itrf.epoch` + their fall.
 [[nodiscard]] std::vector<Impact> tree_impacts(const TreeFlight& tree, const StateVector& breakup_itrf,

@@ -28,7 +28,7 @@ std::string verdict(const PlanResult& r) {
   if (!p.feasible) return "NOT FEASIBLE: " + p.verdict;
   double dv = p.delta_v;
   if (r.containment.inside)
-    return fmt::format("INSIDE the target zone: every fragment lands in \"{}\" with at least {:.0f} km to its edge; "
+    return fmt::format("INSIDE the target zone: every surviving piece lands in \"{}\" with at least {:.0f} km to its edge; "
                        "delta-v {:.1f} m/s, propellant left {:.0f} kg of {:.0f} kg.",
                        r.zone.name(), r.containment.min_margin / 1000.0, dv, p.propellant_left,
                        p.propellant_left + p.propellant_used);

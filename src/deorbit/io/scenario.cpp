@@ -206,10 +206,15 @@ Scenario build(const YamlMap& y, const std::string& label, const std::string& fo
     if (y.has("breakup"))
       y.error("breakup", "no breakup section beside objects_file: the tree's root gives the breakup altitude "
                          "(breakup_altitude_km), and the plan's propagation ends where the first object leaves it");
-    // The embedded scenario names an embedded tree by its file name.
-    auto embedded = folder.empty() && label.rfind("embedded", 0) == 0
+    // "embedded:NAME" names a tree embedded in the program (what --explain writes for the default); the embedded
+    // scenario names its tree by the file name of the copy in examples/.
+    const bool explicit_embedded = name.rfind("embedded:", 0) == 0;
+    if (explicit_embedded) name = name.substr(9);
+    auto embedded = explicit_embedded || (folder.empty() && label.rfind("embedded", 0) == 0)
                         ? embedded_data(std::filesystem::path(name).filename().string())
                         : std::nullopt;
+    if (explicit_embedded && !embedded)
+      y.error("objects_file", fmt::format("an embedded tree (none is named {})", name));
     if (embedded) {
       s.objects_file = "embedded " + std::filesystem::path(name).filename().string();
       s.objects = load_objects_text(std::string(*embedded), s.objects_file);
@@ -372,8 +377,9 @@ std::string explain_scenario(const Scenario& s) {
     add(fmt::format("  altitude_km: {}", num(p.breakup_altitude / km)));
   } else {
     bool embedded = s.objects_file.rfind("embedded ", 0) == 0;
-    add(fmt::format("objects_file: \"{}\"{}", embedded ? s.objects_file.substr(9) : s.objects_file,
-                    embedded ? "  # the embedded copy of examples/objects/" + s.objects_file.substr(9) : ""));
+    add(fmt::format("objects_file: \"{}{}\"{}", embedded ? "embedded:" : "",
+                    embedded ? s.objects_file.substr(9) : s.objects_file,
+                    embedded ? "  # the copy of examples/objects/" + s.objects_file.substr(9) + " in the program" : ""));
     add(fmt::format("# the plan's propagation ends at the tree's first release, {} km", num(p.breakup_altitude / km)));
     add("demise:");
     add(fmt::format("  oxidation_factor: {}", num(s.demise.oxidation_factor)));

@@ -220,7 +220,8 @@ void TreeFlyer::fly(const Launch& L, TreeFlight& out) {
 
   auto body = [&]() {
     Body b;
-    double scale = o.hollow() ? 1.0 : std::cbrt(th.mass / melt0);
+    // A step may melt everything at once (th.mass 0 before the demise test): keep the size finite and > 0.
+    double scale = o.hollow() ? 1.0 : std::cbrt(std::max(th.mass, 1e-6 * melt0) / melt0);
     b.flight_mass = th.mass + contents + carried;
     b.cross_section = a_i0 * scale * scale;
     b.surface = s0 * scale * scale;
