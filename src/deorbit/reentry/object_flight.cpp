@@ -29,6 +29,8 @@ using constants::wgs84_f;
 constexpr double j2 = 1.08262668355e-3;
 constexpr double spherical_radius = 6371008.8;  // [m] IUGG mean radius, as demise_trajectory.h
 constexpr double slow_speed = 1500.0;           // [m/s] below: max_slow_step
+constexpr double terminal_speed_limit = 300.0;  // [m/s] below, and in equilibrium: terminal descent
+constexpr double terminal_altitude_step = 250.0;  // [m] altitude step of the terminal descent
 constexpr double wgs84_b = wgs84_a * (1.0 - wgs84_f);
 
 // The object as the equations see it at one moment (one copy).
@@ -260,28 +262,79 @@ void TreeFlyer::fly(const Launch& L, TreeFlight& out) {
   };
   fire_events(h);
   if (!spacecraft) heating_start_alt = h;
-
-  auto finish_children = [&]() {
-    release_where([](const PendingChild&) { return true; });
-  };
-
-  if (h <= s_.ground_altitude) {
-    // Released at (or below) the ground: it lands where it is, unheated.
+  auto land = [&]() {
     ObjectOutcome& oc = outcome();
-    oc.final_mass = o.mass;
+    Body end = body();
+    oc.final_mass = th.mass + contents;
+    oc.cross_section = end.cross_section;
     oc.impact_speed = v.norm();
-    Geodetic g = to_geodetic(r);
-    oc.impact_latitude = g.latitude;
-    oc.impact_longitude = g.longitude;
-    oc.cross_section = a_i0;
+    if (s_.earth == FlightEarth::wgs84_rotating) {
+      Geodetic g = to_geodetic(r);
+      oc.impact_latitude = g.latitude;
+      oc.impact_longitude = g.longitude;
+    } else {
+      oc.impact_latitude = std::asin(r.z() / r.norm());
+      oc.impact_longitude = std::atan2(r.y(), r.x());
+    }
     oc.carried_mass = carried;
     oc.kinetic_energy = 0.5 * oc.landed_mass() * v.squaredNorm();
     oc.impact_position = r;
     oc.impact_velocity = v;
     oc.end_time = t;
-    oc.max_temperature = th.temperature;
-    oc.heating_start_altitude = h;
-    pending.clear();  // they land inside it
+    if (s_.sample_interval > 0) sample(eq_.altitude(r));
+    pending.clear();  // children still attached land inside it
+  };
+
+  auto finish_children = [&]() {
+    release_where([](const PendingChild&) { return true; });
+  };
+
+  // Terminal descent: falling straight down with drag balancing gravity, the object is carried by the air at its
+  // terminal speed V_t(h) = sqrt(2 m g / (rho Cd A)) (no heating at these speeds; radiative cooling only). Stepping
+  // the equations of motion there would take steps of half the drag time V/g (0.1 s at 2 m/s): instead the fall is
+  // stepped in altitude, 250 m at a time, with V_t at the middle of each step.
+  auto terminal_descent = [&]() {
+    double h_now = eq_.altitude(r);
+    while (true) {
+      const Body b = body();  // a release on the way changes the flight mass
+      double next_event = s_.ground_altitude;
+      for (const auto& p : pending)
+        if (p.altitude < h_now) next_event = std::max(next_event, p.altitude);
+      const double target = std::max(next_event, h_now - terminal_altitude_step);
+      const double mid = 0.5 * (h_now + target);
+      const Vec3 up = r.normalized();
+      const double g_here = mu_earth / r.squaredNorm();
+      Us76Properties air = us_standard_1976(std::max(mid, 0.0));
+      const double kn = knudsen_number(air.number_density, b.length);
+      double vt = std::max(v.norm(), 1e-3);
+      for (int i = 0; i < 3; ++i) {  // Cd depends on the Mach number of V_t: a few fixed-point rounds
+        double cd = bridge(sphere_drag_coefficient(vt / air.speed_of_sound), s_.free_molecular_drag, kn);
+        vt = std::sqrt(2.0 * b.flight_mass * g_here / (air.density * cd * b.cross_section));
+      }
+      const double dt = (h_now - target) / vt;
+      r -= (h_now - target) * up;
+      v = -vt * up;
+      if (heated)
+        implicit_thermal_step(tm, th, 0.0, b.surface, s_.ambient_temperature, dt);
+      t += dt;
+      h_now = eq_.altitude(r);
+      if (s_.sample_interval > 0 && t >= next_sample) {
+        sample(h_now);
+        next_sample = t + s_.sample_interval;
+      }
+      if (target <= s_.ground_altitude) {
+        land();
+        return;
+      }
+      if (target == next_event) fire_events(h_now);  // a release: the children leave, the body keeps falling
+    }
+  };
+
+  if (h <= s_.ground_altitude) {
+    // Released at (or below) the ground: it lands where it is, unheated.
+    land();
+    outcome().max_temperature = th.temperature;
+    outcome().heating_start_altitude = h;
   } else {
     Aero a0 = eq_.evaluate(r, v, body());
     while (true) {
@@ -294,6 +347,14 @@ void TreeFlyer::fly(const Launch& L, TreeFlight& out) {
                                      "{:.0f} m, speed {:.1f} m/s)",
                                      L.path, s_.max_time, a0.altitude, v.norm()));
       double speed = v.norm();
+      if (speed < terminal_speed_limit && th.temperature < tm.melting_temperature) {
+        const Vec3 up = r.normalized();
+        const double g_here = mu_earth / r.squaredNorm();
+        if (-v.dot(up) > 0.98 * speed && std::abs(a0.drag_acceleration - g_here) < 0.02 * g_here) {
+          terminal_descent();
+          break;
+        }
+      }
       double cap = speed > slow_speed ? s_.max_step : s_.max_slow_step;
       double dt = std::min(cap, 0.5 * speed / std::max(a0.drag_acceleration, 9.80665));
       dt = std::max(dt, 1e-4);
@@ -379,26 +440,7 @@ void TreeFlyer::fly(const Launch& L, TreeFlight& out) {
       t += dt;
       if (event) fire_events(h1);
       if (h1 <= s_.ground_altitude + 1e-3) {
-        ObjectOutcome& oc = outcome();
-        Body end = body();
-        oc.final_mass = th.mass + contents;
-        oc.cross_section = end.cross_section;
-        oc.impact_speed = v.norm();
-        if (s_.earth == FlightEarth::wgs84_rotating) {
-          Geodetic g = to_geodetic(r);
-          oc.impact_latitude = g.latitude;
-          oc.impact_longitude = g.longitude;
-        } else {
-          oc.impact_latitude = std::asin(r.z() / r.norm());
-          oc.impact_longitude = std::atan2(r.y(), r.x());
-        }
-        oc.carried_mass = carried;
-        oc.kinetic_energy = 0.5 * oc.landed_mass() * v.squaredNorm();
-        oc.impact_position = r;
-        oc.impact_velocity = v;
-        oc.end_time = t;
-        if (s_.sample_interval > 0) sample(h1);
-        pending.clear();  // children still attached land inside it
+        land();
         break;
       }
       // The end-of-step rates serve as the next step's first stage unless the body changed (melting, a release).

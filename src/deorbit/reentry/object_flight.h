@@ -25,18 +25,21 @@
 // The tree: an object is flown from its release, at initial_temperature (300 K, the DAS/ORSAT convention). A root
 // object with children is the spacecraft held together: it flies with the mass of the whole stack and is heated only
 // from its breakup on (ORSAT/DAS start heating at breakup); a root without children is a single object, heated from
-// the start. An object carries the mass of its unreleased children (heating only its own). Its children leave it
-// as their `release` says: at its breakup_altitude, at their own release_altitude (crossed downwards), or when it
-// has demised; they start with its position and velocity. Children still attached when it lands land inside it
-// (its carried_mass), not as debris of their own. After its breakup an object goes on as the object of its
-// own mass and shape. Identical objects (count) are flown once and counted: the children of counted objects too.
+// the start. An object carries the mass of its unreleased children (heating only its own); they leave it as their
+// `release` says: at its breakup_altitude, at their own release_altitude (crossed downwards), or when it has
+// demised, with its position and velocity; after its breakup an object goes on as the object of its own mass and
+// shape (a root whose shape stands for a whole station should have a negligible own mass: put what is to be flown
+// into children). Children still attached when it lands land inside it (its carried_mass), not as debris of their
+// own. Identical objects (count) are flown once and counted: the children of counted objects too.
 //
 // Integration: the trajectory by classical RK4 with mass and size frozen over a step; the temperature by an implicit
 // (backward Euler) step of the radiated power with the heat input averaged over the step (trapezoid), so that a thin
 // shell, whose thermal time constant can be milliseconds, stays stable; melting takes the energy above the melting
 // temperature (thermal.h). Step: at most `max_step` while faster than 1.5 km/s, `max_slow_step` below, and at most
 // half the drag time V/a. Release altitudes, demise and ground impact are located inside the step (the step is
-// redone to the interpolated time for altitude events).
+// redone to the interpolated time for altitude events). Below 300 m/s, falling within 11 deg of the vertical with
+// drag within 2 % of gravity, an object not melting is in terminal descent: it is then stepped in altitude (250 m)
+// at its terminal speed sqrt(2 m g / (rho Cd A)), cooling by radiation, without the max_time limit.
 #pragma once
 
 #include <string>
