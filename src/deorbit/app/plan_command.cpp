@@ -74,7 +74,8 @@ int run_plan(const PlanOptions& o) {
   const std::vector<Fragment> quick_fragments = extreme_fragments(s.fragments);
 
   // The planner's objective: the smallest margin [m] of the impacts inside the zone (negative when one is outside).
-  // With an object tree, the impacts are those of its surviving objects (the whole tree is flown every time: it
+  // With an object tree, the impacts are those of its surviving objects above 15 J (harmless ones may fall anywhere,
+  // NASA-STD-8719.14) (the whole tree is flown every time: it
   // costs milliseconds), plus those of any listed fragments.
   BreakupObjective objective = [&](const StateVector& breakup, double, bool quick) {
     std::vector<Impact> impacts;
@@ -85,7 +86,7 @@ int run_plan(const PlanOptions& o) {
             scoring, eop));
       if (!s.objects.empty()) {
         StateVector itrf = frames.transform(breakup, Frame::ITRF);
-        std::vector<Impact> more = tree_impacts(fly_scenario_tree(s, itrf, quick), itrf);
+        std::vector<Impact> more = tree_impacts(fly_scenario_tree(s, itrf, quick), itrf, nullptr, true);
         impacts.insert(impacts.end(), more.begin(), more.end());
       }
     } catch (const std::exception&) {
@@ -109,7 +110,8 @@ int run_plan(const PlanOptions& o) {
       StateVector itrf = frames.transform(plan.breakup, Frame::ITRF);
       result.tree = fly_scenario_tree(s, itrf);
       result.object_impacts = tree_impacts(*result.tree, itrf, &result.object_impact_index);
-      impacts.insert(impacts.end(), result.object_impacts.begin(), result.object_impacts.end());
+      std::vector<Impact> hazardous = tree_impacts(*result.tree, itrf, nullptr, true);
+      impacts.insert(impacts.end(), hazardous.begin(), hazardous.end());
     }
     {
       CalendarTime c = plan.breakup.epoch.calendar(TimeScale::UTC);

@@ -17,11 +17,12 @@ TreeFlight fly_scenario_tree(const Scenario& s, const StateVector& breakup_itrf,
   return fly_object_tree(s.objects, MaterialDatabase::embedded(), {breakup_itrf.r, breakup_itrf.v}, settings);
 }
 
-std::vector<Impact> tree_impacts(const TreeFlight& tree, const StateVector& breakup_itrf, std::vector<int>* indices) {
+std::vector<Impact> tree_impacts(const TreeFlight& tree, const StateVector& breakup_itrf, std::vector<int>* indices,
+                                 bool hazardous_only) {
   std::vector<Impact> out;
   for (std::size_t k = 0; k < tree.objects.size(); ++k) {
     const ObjectOutcome& o = tree.objects[k];
-    if (o.demised) continue;
+    if (o.demised || (hazardous_only && !(o.kinetic_energy > casualty_energy_threshold))) continue;
     StateVector at{breakup_itrf.epoch + o.end_time, Frame::ITRF, o.impact_position, o.impact_velocity};
     Fragment piece;
     piece.name = o.path;

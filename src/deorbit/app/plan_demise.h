@@ -17,8 +17,10 @@ namespace deorbit::app {
 [[nodiscard]] TreeFlight fly_scenario_tree(const Scenario& s, const StateVector& breakup_itrf, bool quick = false);
 
 //! The impacts of the tree's surviving objects (object index in `indices`), at `breakup_itrf.epoch` + their fall.
+//! `hazardous_only`: those above the 15 J casualty threshold alone (the footprint and the zone margin: the light
+//! pieces that drift down, the station's 1 kg envelope for hours, are harmless wherever they land).
 [[nodiscard]] std::vector<Impact> tree_impacts(const TreeFlight& tree, const StateVector& breakup_itrf,
-                                               std::vector<int>* indices = nullptr);
+                                               std::vector<int>* indices = nullptr, bool hazardous_only = false);
 
 //! Fills result.risk, the land distances, population source and growth from the tree survivors and the listed
 //! fragments' descents already in `result` (every landing piece counts; fragments with their reference area as

@@ -344,13 +344,18 @@ void print_plan_summary(std::ostream& out, const PlanResult& r, const std::vecto
       any = true;
     };
     for (const auto& d : r.descents) span(d.impact);
-    for (const auto& i : r.object_impacts) span(i);
+    std::size_t hazardous = 0;
+    for (std::size_t k = 0; k < r.object_impacts.size(); ++k)
+      if (r.tree->objects[r.object_impact_index[k]].kinetic_energy > casualty_energy_threshold) {
+        span(r.object_impacts[k]);
+        ++hazardous;
+      }
     if (r.tree)
       out << fmt::format("  demise: {} of {} objects flown survive; {:.0f} of {:.0f} kg reach the ground ({:.1f} %)\n",
                          r.object_impacts.size(), r.tree->objects.size(), r.tree->surviving_mass,
                          r.tree->initial_mass, 100.0 * r.tree->surviving_mass / r.tree->initial_mass);
-    out << fmt::format("  footprint of {} impact groups: {:.0f} km long, {:.1f} km wide; impacts {} to {}\n",
-                       r.descents.size() + r.object_impacts.size(), r.footprint.along_track_length / 1000.0,
+    out << fmt::format("  footprint of {} impact groups above 15 J: {:.0f} km long, {:.1f} km wide; impacts {} to {}\n",
+                       r.descents.size() + hazardous, r.footprint.along_track_length / 1000.0,
                        r.footprint.cross_track_width / 1000.0, utc(first), utc(last));
     out << fmt::format("  target zone \"{}\": smallest margin {:.0f} km; nearest land {:.0f} km\n", r.zone.name(),
                        r.containment.min_margin / 1000.0, r.min_distance_to_land / 1000.0);
