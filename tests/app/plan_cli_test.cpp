@@ -235,32 +235,40 @@ TEST(PlanCliSlow, DefaultScenario) {
   json j = read_json(dir + "/report.json");
   ASSERT_TRUE(j["feasible"].get<bool>()) << j["verdict"];
   EXPECT_TRUE(j["inside_target_zone"].get<bool>()) << j["verdict"];
-  EXPECT_NEAR(j["min_margin_km"].get<double>(), 497.258, 0.005);
-  EXPECT_NEAR(j["total_delta_v_mps"].get<double>(), 65.438, 0.01);
-  EXPECT_NEAR(j["propellant_left_kg"].get<double>(), 5881.2, 2.0);
+  EXPECT_NEAR(j["min_margin_km"].get<double>(), 414.876, 0.005);
+  EXPECT_NEAR(j["total_delta_v_mps"].get<double>(), 62.619, 0.01);
+  EXPECT_NEAR(j["propellant_left_kg"].get<double>(), 6312.6, 2.0);
   ASSERT_EQ(j["burns"].size(), 3u);
   // The rest of the page's figures, at the precision it prints them.
-  const double durations[] = {292.0, 287.0, 1902.0}, delta_vs[] = {7.63, 7.52, 50.30};
+  const double durations[] = {292.0, 287.0, 1796.0}, delta_vs[] = {7.63, 7.52, 47.48};
   for (int i = 0; i < 3; ++i) {
     EXPECT_NEAR(j["burns"][i]["duration_s"].get<double>(), durations[i], 0.5) << i;
     EXPECT_NEAR(j["burns"][i]["delta_v_mps"].get<double>(), delta_vs[i], 0.005) << i;
   }
-  EXPECT_NEAR(j["propellant_used_kg"].get<double>(), 10118.8, 0.05);
+  EXPECT_NEAR(j["propellant_used_kg"].get<double>(), 9687.4, 0.05);
   EXPECT_NEAR(deorbit::Epoch::from_iso(j["burns"][2]["start_utc"].get<std::string>()) -
-                  deorbit::Epoch::from_iso("2031-01-17T19:46:03Z"), 0.0, 1.0);
+                  deorbit::Epoch::from_iso("2031-01-17T04:00:58Z"), 0.0, 1.0);
   EXPECT_NEAR(deorbit::Epoch::from_iso(j["breakup"]["epoch_utc"].get<std::string>()) -
-                  deorbit::Epoch::from_iso("2031-01-17T20:24:27Z"), 0.0, 1.0);
-  EXPECT_NEAR(j["breakup"]["lat_deg"].get<double>(), -32.0, 0.05);
-  EXPECT_NEAR(j["breakup"]["lon_deg"].get<double>(), -109.1, 0.05);
-  EXPECT_NEAR(j["footprint"]["length_km"].get<double>(), 1045.0, 0.5);
+                  deorbit::Epoch::from_iso("2031-01-17T04:37:48Z"), 0.0, 1.0);
+  EXPECT_NEAR(j["breakup"]["lat_deg"].get<double>(), -45.86, 0.005);
+  EXPECT_NEAR(j["breakup"]["lon_deg"].get<double>(), -132.39, 0.005);
+  EXPECT_NEAR(j["footprint"]["length_km"].get<double>(), 1303.8, 0.5);
+  // The ISS object tree: what survives, and its risk (docs/plan.md).
+  EXPECT_NEAR(j["breakup"]["altitude_km"].get<double>(), 95.0, 1e-6);  // the arrays leave first
+  EXPECT_NEAR(j["demise"]["surviving_fraction"].get<double>(), 0.2593, 0.0005);
+  EXPECT_EQ(j["demise"]["objects_flown"].get<int>(), 104);
+  EXPECT_NEAR(j["casualty_risk"]["total_casualty_area_m2"].get<double>(), 4866.8, 0.5);
+  EXPECT_EQ(j["casualty_risk"]["expected_casualties"].get<double>(), 0.0);  // no people in the cells hit
+  EXPECT_TRUE(j["casualty_risk"]["requirements"]["nasa_std_8719_14_4_7_1b_370_km_from_foreign_land"].get<bool>());
+  EXPECT_NEAR(j["casualty_risk"]["min_distance_to_foreign_land_km"].get<double>(), 3287.0, 1.0);
   EXPECT_GE(j["impacts"].size(), 20u);
   // Run time as CPU time of the child (user + system), which the load of other processes on a shared machine
-  // hardly moves, unlike the wall clock (run_time_s). Measured 2.2 s (docs/performance.md); the bound is about 3x,
-  // room for a slower core and cache contention, while a doubling of the planner's work still shows.
+  // hardly moves, unlike the wall clock (run_time_s). Measured 3.1 s (docs/performance.md); the bound, 7 s, is
+  // about 2.3x: room for a slower core and cache contention, while a doubling of the planner's work still shows.
   const double ticks = static_cast<double>(sysconf(_SC_CLK_TCK));
   const double cpu_s =
       static_cast<double>((after.tms_cutime + after.tms_cstime) - (before.tms_cutime + before.tms_cstime)) / ticks;
-  EXPECT_LT(cpu_s, 6.0) << "CPU time of `deorbit plan` " << cpu_s << " s (wall " << j["run_time_s"] << " s)";
+  EXPECT_LT(cpu_s, 7.0) << "CPU time of `deorbit plan` " << cpu_s << " s (wall " << j["run_time_s"] << " s)";
 }
 
 }  // namespace
