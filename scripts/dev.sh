@@ -26,6 +26,7 @@ case "${1:-run}" in
     build build-asan Debug -DDEORBIT_SANITIZE=ON
     # Test suites named *Slow (long validation runs) run in the optimised build only.
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
+      LSAN_OPTIONS="suppressions=$PWD/tests/sanitizer/lsan.supp" \
       ctest --test-dir build-asan --output-on-failure -j "$JOBS" -E 'Slow\.' ;;
   *)
     echo "usage: scripts/dev.sh run|test|build" >&2; exit 2 ;;
