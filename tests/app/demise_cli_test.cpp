@@ -24,16 +24,8 @@ using deorbit::testing::run_deorbit;
 using nlohmann::json;
 namespace constants = deorbit::constants;
 
-std::string out_dir(const std::string& name) {
-  std::string d = ::testing::TempDir() + "/" + std::to_string(getpid()) + "_" + name;
-  std::filesystem::remove_all(d);
-  return d;
-}
-
-json read_json(const std::string& path) {
-  std::ifstream in(path);
-  return json::parse(in);
-}
+std::string out_dir(const std::string& name) { return deorbit::testing::fresh_output_dir(name); }
+json read_json(const std::string& path) { return deorbit::testing::read_json_file(path); }
 
 std::string example(const std::string& name) {
   return deorbit::testing::source_path("examples/objects/" + name).string();

@@ -20,16 +20,8 @@ using deorbit::testing::CommandResult;
 using deorbit::testing::run_deorbit;
 using nlohmann::json;
 
-std::string out_dir(const std::string& name) {
-  std::string d = ::testing::TempDir() + "/" + std::to_string(getpid()) + "_" + name;
-  std::filesystem::remove_all(d);
-  return d;
-}
-
-json read_json(const std::string& path) {
-  std::ifstream in(path);
-  return json::parse(in);
-}
+std::string out_dir(const std::string& name) { return deorbit::testing::fresh_output_dir(name); }
+json read_json(const std::string& path) { return deorbit::testing::read_json_file(path); }
 
 // A quick scenario: a Progress-class vehicle from a 230 km orbit, one lowering burn, a short final-ignition window
 // (the footprint need not reach the zone in it: the test checks the outputs, not the verdict).

@@ -44,4 +44,15 @@ std::string write_temp_file(const std::string& name, const std::string& content)
   return path;
 }
 
+std::string fresh_output_dir(const std::string& name) {
+  std::string d = ::testing::TempDir() + "/" + std::to_string(getpid()) + "_" + name;
+  std::filesystem::remove_all(d);
+  return d;
+}
+
+nlohmann::json read_json_file(const std::string& path) {
+  std::ifstream in(path);
+  return nlohmann::json::parse(in);
+}
+
 }  // namespace deorbit::testing

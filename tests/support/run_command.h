@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace deorbit::testing {
 
 struct CommandResult {
@@ -20,5 +22,11 @@ std::vector<std::string> lines_of(const std::string& text);
 
 //! Writes content to a file of that name in the test temporary folder (unique per process) and returns its path.
 std::string write_temp_file(const std::string& name, const std::string& content);
+
+//! A folder path NAME in the test temporary folder, unique per process, removed if it exists (for -o of a command).
+std::string fresh_output_dir(const std::string& name);
+
+//! The JSON document in a file (a command's report).
+nlohmann::json read_json_file(const std::string& path);
 
 }  // namespace deorbit::testing
