@@ -82,7 +82,7 @@ class Equations {
     Us76Properties air = us_standard_1976(std::max(out.altitude, 0.0));
     double speed = v.norm();
     double kn = knudsen_number(air.number_density, b.length);
-    double cd = bridge(sphere_drag_coefficient(speed / air.speed_of_sound), s_.free_molecular_drag, kn);
+    double cd = drag_coefficient(air, speed, kn);
     double q = 0.5 * air.density * speed * speed;
     out.drag_acceleration = q * cd * b.cross_section / b.flight_mass;
     out.acceleration = g;
@@ -93,6 +93,11 @@ class Equations {
       out.heat_input = s_.oxidation_factor * 0.25 * bridge(q_cont, q_fm, kn) * b.surface;
     }
     return out;
+  }
+
+  //! Cd on A_i: Henderson's continuum sphere law at the Mach number, bridged to free-molecular by Knudsen number.
+  double drag_coefficient(const Us76Properties& air, double speed, double knudsen) const {
+    return bridge(sphere_drag_coefficient(speed / air.speed_of_sound), s_.free_molecular_drag, knudsen);
   }
 
  private:
@@ -300,6 +305,7 @@ void TreeFlyer::fly(const Launch& L, TreeFlight& out) {
       double next_event = s_.ground_altitude;
       for (const auto& p : pending)
         if (p.altitude < h_now) next_event = std::max(next_event, p.altitude);
+      if (spacecraft && !heated && o.breakup_altitude < h_now) next_event = std::max(next_event, o.breakup_altitude);
       const double target = std::max(next_event, h_now - terminal_altitude_step);
       const double mid = 0.5 * (h_now + target);
       const Vec3 up = r.normalized();
@@ -308,7 +314,7 @@ void TreeFlyer::fly(const Launch& L, TreeFlight& out) {
       const double kn = knudsen_number(air.number_density, b.length);
       double vt = std::max(v.norm(), 1e-3);
       for (int i = 0; i < 3; ++i) {  // Cd depends on the Mach number of V_t: a few fixed-point rounds
-        double cd = bridge(sphere_drag_coefficient(vt / air.speed_of_sound), s_.free_molecular_drag, kn);
+        double cd = eq_.drag_coefficient(air, vt, kn);
         vt = std::sqrt(2.0 * b.flight_mass * g_here / (air.density * cd * b.cross_section));
       }
       const double dt = (h_now - target) / vt;
