@@ -21,6 +21,7 @@
 #include "deorbit/maneuver/deorbit_planner.h"
 #include "deorbit/reentry/descent.h"
 #include "deorbit/reentry/footprint.h"
+#include "deorbit/risk/casualty_area.h"
 #include "deorbit/risk/land.h"
 #include "deorbit/risk/target_zone.h"
 
@@ -110,8 +111,9 @@ int run_plan(const PlanOptions& o) {
       StateVector itrf = frames.transform(plan.breakup, Frame::ITRF);
       result.tree = fly_scenario_tree(s, itrf);
       result.object_impacts = tree_impacts(*result.tree, itrf, &result.object_impact_index);
-      std::vector<Impact> hazardous = tree_impacts(*result.tree, itrf, nullptr, true);
-      impacts.insert(impacts.end(), hazardous.begin(), hazardous.end());
+      for (std::size_t k = 0; k < result.object_impacts.size(); ++k)
+        if (result.tree->objects[result.object_impact_index[k]].kinetic_energy > casualty_energy_threshold)
+          impacts.push_back(result.object_impacts[k]);
     }
     {
       CalendarTime c = plan.breakup.epoch.calendar(TimeScale::UTC);
