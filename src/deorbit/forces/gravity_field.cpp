@@ -35,14 +35,7 @@ std::size_t split_fields(std::string_view line, Field* out, std::size_t max_fiel
 
 [[noreturn]] void fail(const std::string& source, int line, int column, std::string field, std::string expected,
                        std::string_view found) {
-  ParseIssue issue;
-  issue.file = source;
-  issue.line = line;
-  issue.column = column;
-  issue.field = std::move(field);
-  issue.expected = std::move(expected);
-  issue.found = std::string(found);
-  throw InputError(std::move(issue));
+  throw InputError(ParseIssue{source, line, column, std::move(field), std::move(expected), std::string(found)});
 }
 
 // A coefficient: decimal with E, e, D or d exponent (Fortran files write 0.484165371736D-03).

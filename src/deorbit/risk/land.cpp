@@ -70,13 +70,7 @@ LandMask LandMask::parse_rings(std::string_view text, const std::string& source)
   Ring* current = nullptr;
   long remaining = 0;
   auto fail = [&](const std::string& field, const std::string& expected) {
-    ParseIssue issue;
-    issue.file = source;
-    issue.line = line_no;
-    issue.field = field;
-    issue.expected = expected;
-    issue.found = line;
-    throw InputError(issue);
+    throw InputError(ParseIssue{source, line_no, 0, field, expected, line});
   };
   while (std::getline(in, line)) {
     ++line_no;

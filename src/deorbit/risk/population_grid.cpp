@@ -89,14 +89,7 @@ std::string lower(std::string_view text) {
 
 [[noreturn]] void fail(const std::string& source, int line, int column, const std::string& field,
                        const std::string& expected, std::string_view found) {
-  ParseIssue issue;
-  issue.file = source;
-  issue.line = line;
-  issue.column = column;
-  issue.field = field;
-  issue.expected = expected;
-  issue.found = std::string(found);
-  throw InputError(issue);
+  throw InputError(ParseIssue{source, line, column, field, expected, std::string(found)});
 }
 
 const GeographicLib::Ellipsoid& wgs84() {

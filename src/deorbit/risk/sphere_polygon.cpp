@@ -18,11 +18,7 @@
 namespace deorbit::sphere_polygon {
 
 void fail(const std::string& file, const std::string& key, const std::string& expected) {
-  ParseIssue issue;
-  issue.file = file;
-  issue.field = key;
-  issue.expected = expected;
-  throw InputError(issue);
+  throw InputError(ParseIssue{file, 0, 0, key, expected, ""});
 }
 
 nlohmann::json read_json_file(const std::filesystem::path& path, const std::string& what) {
