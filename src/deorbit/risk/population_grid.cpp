@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <iterator>
@@ -20,6 +19,7 @@
 #include "deorbit/base/constants.h"
 #include "deorbit/base/embedded_data.h"
 #include "deorbit/base/error.h"
+#include "deorbit/base/text.h"
 
 namespace deorbit {
 
@@ -71,22 +71,6 @@ class Tokens {
   int line_ = 1;
 };
 
-std::optional<double> to_double(std::string_view text) {
-  double value = 0;
-  const char* first = text.data();
-  const char* last = text.data() + text.size();
-  if (first != last && *first == '+') ++first;
-  auto [end, ec] = std::from_chars(first, last, value);
-  if (ec != std::errc() || end != last) return std::nullopt;
-  return value;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
 [[noreturn]] void fail(const std::string& source, int line, int column, const std::string& field,
                        const std::string& expected, std::string_view found) {
   throw InputError(ParseIssue{source, line, column, field, expected, std::string(found)});
@@ -121,21 +105,21 @@ PopulationGrid PopulationGrid::parse(std::string_view text, const std::string& s
   while (auto token = tokens.peek()) {
     if (!std::isalpha(static_cast<unsigned char>(token->text.front()))) break;
     tokens.next();
-    const std::string key = lower(token->text);
+    const std::string key = text::upper(token->text);
     HeaderValue* target = nullptr;
-    if (key == "ncols") {
+    if (key == "NCOLS") {
       target = &ncols;
-    } else if (key == "nrows") {
+    } else if (key == "NROWS") {
       target = &nrows;
-    } else if (key == "xllcorner" || key == "xllcenter") {
+    } else if (key == "XLLCORNER" || key == "XLLCENTER") {
       target = &xll;
-      x_center = key == "xllcenter";
-    } else if (key == "yllcorner" || key == "yllcenter") {
+      x_center = key == "XLLCENTER";
+    } else if (key == "YLLCORNER" || key == "YLLCENTER") {
       target = &yll;
-      y_center = key == "yllcenter";
-    } else if (key == "cellsize") {
+      y_center = key == "YLLCENTER";
+    } else if (key == "CELLSIZE") {
       target = &cellsize;
-    } else if (key == "nodata_value") {
+    } else if (key == "NODATA_VALUE") {
       target = &nodata;
     } else {
       fail(source, token->line, token->column, "header", "one of the keys " + keys, token->text);
@@ -144,8 +128,8 @@ PopulationGrid PopulationGrid::parse(std::string_view text, const std::string& s
     auto value_token = tokens.next();
     if (!value_token || value_token->line != token->line)
       fail(source, token->line, token->column, std::string(token->text), "a number after the key", "");
-    auto value = to_double(value_token->text);
-    if (!value || !std::isfinite(*value))
+    auto value = text::parse_double(value_token->text);  // finite or nullopt
+    if (!value)
       fail(source, value_token->line, value_token->column, std::string(token->text), "a finite number",
            value_token->text);
     *target = HeaderValue{*value, value_token->line, true};
@@ -189,8 +173,8 @@ PopulationGrid PopulationGrid::parse(std::string_view text, const std::string& s
         fmt::format("value (row {}, column {})", index / grid.columns_ + 1, index % grid.columns_ + 1);
     if (index >= n)
       fail(source, token->line, token->column, "values", fmt::format("nrows x ncols = {} values", n), token->text);
-    auto value = to_double(token->text);
-    if (!value || !std::isfinite(*value)) fail(source, token->line, token->column, field, "a number", token->text);
+    auto value = text::parse_double(token->text);  // finite or nullopt
+    if (!value) fail(source, token->line, token->column, field, "a number", token->text);
     if (*value == nodata_value) {
       grid.counts_.push_back(-1.0);
     } else {
