@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "deorbit/app/campaign_command.h"
 #include "deorbit/app/decay_command.h"
 #include "deorbit/app/demise_command.h"
 #include "deorbit/app/density_command.h"
@@ -18,7 +19,7 @@ int main(int argc, char** argv) {
       "UTC, frames are named (TEME, GCRF, ITRF). Run 'deorbit COMMAND --help' for a command's manual.",
       "deorbit");
   app.require_subcommand(1);
-  app.set_version_flag("--version", "deorbit 0.1.0");
+  app.set_version_flag("--version", "deorbit " DEORBIT_VERSION);
   int exit_code = 0;
   deorbit::app::PlanOptions plan;
   deorbit::app::add_plan_command(app, plan, exit_code);
@@ -30,6 +31,8 @@ int main(int argc, char** argv) {
   deorbit::app::add_demise_command(app, demise, exit_code);
   deorbit::app::DensityOptions density;
   deorbit::app::add_density_command(app, density, exit_code);
+  deorbit::app::CampaignOptions campaign;
+  deorbit::app::add_campaign_command(app, campaign, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

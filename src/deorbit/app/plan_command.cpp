@@ -26,9 +26,6 @@
 #include "deorbit/risk/target_zone.h"
 
 namespace deorbit::app {
-namespace {
-
-using constants::deg;
 
 TargetZone make_zone(const TargetZoneSpec& z) {
   switch (z.kind) {
@@ -38,6 +35,8 @@ TargetZone make_zone(const TargetZoneSpec& z) {
   }
   return TargetZone::south_pacific_default();
 }
+
+namespace {
 
 // The quick objective drops only the two extreme fragment classes (lowest and highest ballistic coefficient): they
 // land at the two ends of the footprint, so their margins bound the whole footprint's along track.
@@ -53,24 +52,24 @@ std::vector<Fragment> extreme_fragments(const std::vector<Fragment>& all) {
 
 }  // namespace
 
-int run_plan(const PlanOptions& o) {
-  const auto t_begin = std::chrono::steady_clock::now();
-  const ScenarioOverrides overrides{.space_weather_file = o.space_weather_file};
-  Scenario s = o.scenario_file.empty() ? default_scenario(overrides) : read_scenario(o.scenario_file, overrides);
-  if (o.explain) {
-    std::cout << explain_scenario(s);
-    return 0;
-  }
-  EarthOrientation eop = o.eop_file.empty() ? EarthOrientation() : EarthOrientation::read(o.eop_file);
-  const TargetZone zone = make_zone(s.target_zone);
-  const StateVector start = initial_state(s, eop);
-  FrameTransformer frames(eop);
+double population_year(const Epoch& epoch) {
+  CalendarTime c = epoch.calendar(TimeScale::UTC);
+  double year = c.year + (c.month - 1) / 12.0 + (c.day - 1) / 365.25;
+  return std::clamp(year, 2020.0, 2100.0);  // the growth table's range; the grid's year stands before 2020
+}
 
+DescentSettings scenario_descent_settings(const Scenario& s) {
   DescentSettings descent;
   descent.position_tolerance = s.descent_position_tolerance;
   descent.sample_step = s.descent_sample_step;
   descent.space_weather = s.weather;
-  DescentSettings scoring = descent;
+  return descent;
+}
+
+DeorbitPlan plan_scenario(const Scenario& s, const StateVector& start, const EarthOrientation& eop,
+                          const TargetZone& zone) {
+  FrameTransformer frames(eop);
+  DescentSettings scoring = scenario_descent_settings(s);
   scoring.sample_step = 1e6;  // the objective needs the impacts, not the paths
   const std::vector<Fragment> quick_fragments = extreme_fragments(s.fragments);
 
@@ -101,7 +100,23 @@ int run_plan(const PlanOptions& o) {
   };
 
   DeorbitPlanner planner(s.forces, s.deorbit_vehicle(), s.strategy, eop);
-  DeorbitPlan plan = planner.plan(start, s.stack_mass(), objective);
+  return planner.plan(start, s.stack_mass(), objective);
+}
+
+int run_plan(const PlanOptions& o) {
+  const auto t_begin = std::chrono::steady_clock::now();
+  const ScenarioOverrides overrides{.space_weather_file = o.space_weather_file};
+  Scenario s = o.scenario_file.empty() ? default_scenario(overrides) : read_scenario(o.scenario_file, overrides);
+  if (o.explain) {
+    std::cout << explain_scenario(s);
+    return 0;
+  }
+  EarthOrientation eop = o.eop_file.empty() ? EarthOrientation() : EarthOrientation::read(o.eop_file);
+  const TargetZone zone = make_zone(s.target_zone);
+  const StateVector start = initial_state(s, eop);
+  FrameTransformer frames(eop);
+  const DescentSettings descent = scenario_descent_settings(s);
+  DeorbitPlan plan = plan_scenario(s, start, eop, zone);
 
   PlanResult result(s, plan, zone);
   if (plan.feasible) {
@@ -116,9 +131,7 @@ int run_plan(const PlanOptions& o) {
           impacts.push_back(result.object_impacts[k]);
     }
     {
-      CalendarTime c = plan.breakup.epoch.calendar(TimeScale::UTC);
-      double year = c.year + (c.month - 1) / 12.0 + (c.day - 1) / 365.25;
-      year = std::clamp(year, 2020.0, 2100.0);  // the growth table's range; the grid's year stands before 2020
+      const double year = population_year(plan.breakup.epoch);
       if (o.population_file.empty())
         assess_controlled_risk(result, PopulationGrid::embedded(), "embedded GPWv4 2020 1 deg", year);
       else

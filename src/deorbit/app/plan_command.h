@@ -4,6 +4,11 @@
 
 #include <string>
 
+#include "deorbit/io/scenario.h"
+#include "deorbit/maneuver/deorbit_planner.h"
+#include "deorbit/reentry/descent.h"
+#include "deorbit/risk/target_zone.h"
+
 namespace CLI {
 class App;
 }
@@ -26,5 +31,16 @@ void add_plan_command(CLI::App& app, PlanOptions& options, int& exit_code);
 //! the vehicle cannot fly it (the verdict says why; the outputs are written as far as they exist). Throws
 //! InputError on bad input.
 int run_plan(const PlanOptions& options);
+
+//! The decimal year of an epoch for the population growth table, clamped to its range 2020-2100.
+[[nodiscard]] double population_year(const Epoch& epoch);
+//! The scenario's target zone.
+[[nodiscard]] TargetZone make_zone(const TargetZoneSpec& spec);
+//! The fragment-descent settings of the scenario (its `descent` section and space weather).
+[[nodiscard]] DescentSettings scenario_descent_settings(const Scenario& s);
+//! The nominal plan of the scenario from `start` (initial_state(s, eop)): the planner with the footprint-margin
+//! objective over the tree's hazardous survivors and the listed fragments. `deorbit campaign` starts from it.
+[[nodiscard]] DeorbitPlan plan_scenario(const Scenario& s, const StateVector& start, const EarthOrientation& eop,
+                                        const TargetZone& zone);
 
 }  // namespace deorbit::app

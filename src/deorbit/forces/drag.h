@@ -36,6 +36,8 @@ class Drag final : public ForceModel {
   //! The atmosphere input Drag builds for a context (exposed for tests and for reporting densities).
   [[nodiscard]] AtmosphereInput atmosphere_input(const ForceContext& ctx) const;
   [[nodiscard]] double density_scale() const { return density_scale_; }
+  [[nodiscard]] const std::shared_ptr<const Atmosphere>& atmosphere() const { return atmosphere_; }
+  [[nodiscard]] const std::shared_ptr<const SpaceWeather>& weather() const { return weather_; }
 
  private:
   std::shared_ptr<const Atmosphere> atmosphere_;

@@ -1,6 +1,7 @@
 #include "deorbit/io/scenario.h"
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -12,6 +13,7 @@
 #include "deorbit/frames/transforms.h"
 #include "deorbit/io/force_config.h"
 #include "deorbit/io/object_tree.h"
+#include "deorbit/io/dispersions_config.h"
 #include "deorbit/io/yaml_map.h"
 #include "deorbit/orbit/keplerian.h"
 #include "deorbit/orbit/omm.h"
@@ -268,6 +270,7 @@ Scenario build(const YamlMap& y, const std::string& label, const std::string& fo
     s.descent_sample_step = d->number_or("sample_step_s", 10.0, "s", 0.01, 3600);
     d->refuse_unknown_keys();
   }
+  if (auto d = y.map("dispersions")) s.dispersions = dispersions_from(*d);
   if (auto o = y.map("outputs")) {
     s.outputs.trajectory_step = o->number_or("trajectory_step_s", 60, "s", 1, 86400);
     s.outputs.plot_format = o->text_or("plot_format", "svg", {"svg", "png"});
@@ -301,12 +304,17 @@ DeorbitVehicle Scenario::deorbit_vehicle() const {
 Scenario read_scenario(const std::string& path, const ScenarioOverrides& overrides) {
   YamlMap y = YamlMap::load_file(path);
   std::string folder = std::filesystem::path(path).parent_path().string();
-  return build(y, path, folder, overrides);
+  Scenario s = build(y, path, folder, overrides);
+  std::ifstream in(path, std::ios::binary);
+  s.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return s;
 }
 
 Scenario parse_scenario(const std::string& yaml, const std::string& label, const std::string& folder,
                         const ScenarioOverrides& overrides) {
-  return build(YamlMap::load_text(yaml, label), label, folder, overrides);
+  Scenario s = build(YamlMap::load_text(yaml, label), label, folder, overrides);
+  s.text = yaml;
+  return s;
 }
 
 Scenario default_scenario(const ScenarioOverrides& overrides) {
@@ -415,6 +423,8 @@ std::string explain_scenario(const Scenario& s) {
   add("outputs:");
   add(fmt::format("  trajectory_step_s: {}", num(s.outputs.trajectory_step)));
   add(fmt::format("  plot_format: {}", s.outputs.plot_format));
+  add("# dispersions of `deorbit campaign` (docs/campaign.md)");
+  o += dispersions_yaml(s.dispersions);
   return o;
 }
 

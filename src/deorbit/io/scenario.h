@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "deorbit/atmosphere/space_weather.h"
+#include "deorbit/campaign/dispersions.h"
 #include "deorbit/forces/spacecraft.h"
 #include "deorbit/frames/state_vector.h"
 #include "deorbit/maneuver/deorbit_planner.h"
@@ -83,6 +84,9 @@ struct Scenario {
   double descent_position_tolerance = 1.0;  //!< [m]
   double descent_sample_step = 10.0;        //!< [s]
   OutputSpec outputs;
+  //! The `dispersions` block of `deorbit campaign` (Dispersions::defaults() when the file has none).
+  Dispersions dispersions = Dispersions::defaults();
+  std::string text;                //!< the scenario's YAML text as read (a campaign store records it)
 
   //! [kg] station plus vehicles with their propellant.
   [[nodiscard]] double stack_mass() const;

@@ -48,10 +48,20 @@ const FiniteBurn* ThrustForce::firing() const {
   return nullptr;
 }
 
+Vec3 FiniteBurn::direction(const Vec3& r, const Vec3& v) const {
+  const Vec3 d = thrust_direction(attitude, r, v);
+  if (pitch == 0 && yaw == 0) return d;
+  Vec3 p = r.cross(v).normalized().cross(d);
+  // A normal or anti-normal burn has no in-plane rotation axis from n x d: pitch turns it towards the velocity.
+  p = p.norm() > 1e-9 ? Vec3(p.normalized()) : Vec3(v.normalized());
+  const Vec3 q = d.cross(p);
+  return std::cos(yaw) * (std::cos(pitch) * d + std::sin(pitch) * p) + std::sin(yaw) * q;
+}
+
 Vec3 ThrustForce::acceleration(const ForceContext& ctx) const {
   const FiniteBurn* b = firing();
   if (!b || !(ctx.mass > 0)) return Vec3::Zero();
-  return b->thrust() / ctx.mass * thrust_direction(b->attitude, ctx.r, ctx.v);
+  return b->thrust() / ctx.mass * b->direction(ctx.r, ctx.v);
 }
 
 double ThrustForce::mass_rate(const ForceContext&) const {

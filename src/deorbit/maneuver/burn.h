@@ -39,6 +39,11 @@ struct FiniteBurn {
   double duration = 0;                            //!< [s] >= 0
   std::vector<Engine> engines;                    //!< all fire together for the whole arc
   AttitudeLaw attitude = AttitudeLaw::Retrograde;
+  //! [rad] pointing error: the thrust is turned from the attitude law's direction d by `pitch` towards n x d (n
+  //! the orbit normal r x v; for a retrograde burn: towards radial-out), then by `yaw` out of that plane (for a
+  //! retrograde burn: along n). 0 and 0: the law's own direction.
+  double pitch = 0;
+  double yaw = 0;
 
   [[nodiscard]] Epoch end() const { return start + duration; }                      //!< cut-off
   [[nodiscard]] double thrust() const { return total_thrust(engines); }             //!< [N]
@@ -48,6 +53,8 @@ struct FiniteBurn {
   [[nodiscard]] double ideal_delta_v(double m0) const;
   //! True while the engines fire: start <= t < end.
   [[nodiscard]] bool active(const Epoch& t) const;
+  //! Unit thrust direction at the state r, v (GCRF): the attitude law turned by the pointing error.
+  [[nodiscard]] Vec3 direction(const Vec3& r, const Vec3& v) const;
 };
 
 //! The thrust of a list of finite burns: a = F / m along the attitude law while a burn fires, with the mass

@@ -57,6 +57,8 @@ class MaterialDatabase {
   //! Material names in file order.
   [[nodiscard]] std::vector<std::string> names() const;
   [[nodiscard]] const std::vector<Material>& materials() const { return materials_; }
+  //! Mutable access for variants of the database (campaign dispersions of the heat figures); names must stay.
+  [[nodiscard]] std::vector<Material>& materials() { return materials_; }
   //! Source key -> citation text, one per `source` line.
   [[nodiscard]] const std::map<std::string, std::string>& sources() const { return sources_; }
 

@@ -97,7 +97,7 @@ class Equations {
 
   //! Cd on A_i: Henderson's continuum sphere law at the Mach number, bridged to free-molecular by Knudsen number.
   double drag_coefficient(const Us76Properties& air, double speed, double knudsen) const {
-    return bridge(sphere_drag_coefficient(speed / air.speed_of_sound), s_.free_molecular_drag, knudsen);
+    return s_.drag_factor * bridge(sphere_drag_coefficient(speed / air.speed_of_sound), s_.free_molecular_drag, knudsen);
   }
 
  private:
@@ -137,6 +137,7 @@ void check_settings(const ObjectFlightSettings& s) {
   if (!(s.ambient_temperature > 0) || !finite(s.ambient_temperature)) bad("ambient_temperature must be > 0 K");
   if (!(s.initial_temperature > 0) || !finite(s.initial_temperature)) bad("initial_temperature must be > 0 K");
   if (!(s.free_molecular_drag > 0) || !finite(s.free_molecular_drag)) bad("free_molecular_drag must be > 0");
+  if (!(s.drag_factor > 0) || !finite(s.drag_factor)) bad("drag_factor must be > 0");
   if (!(s.demise_mass_fraction > 0 && s.demise_mass_fraction < 1)) bad("demise_mass_fraction must be in (0, 1)");
   if (!(s.max_step > 0) || !(s.max_slow_step > 0) || !finite(s.max_step) || !finite(s.max_slow_step))
     bad("max_step and max_slow_step must be finite and > 0 s");

@@ -75,6 +75,7 @@ struct ObjectFlightSettings {
   double ambient_temperature = 300.0;   //!< [K] radiative sink
   double initial_temperature = 300.0;   //!< [K] of every object at its release
   double free_molecular_drag = 2.0;     //!< [-] Cd on A_i in free-molecular flow
+  double drag_factor = 1.0;             //!< [-] multiplies every drag coefficient (campaign dispersions)
   double demise_mass_fraction = 1e-3;   //!< [-] demised below this fraction of the initial melting mass
   double max_step = 0.5;                //!< [s] step while faster than 1.5 km/s
   double max_slow_step = 4.0;           //!< [s] step below 1.5 km/s

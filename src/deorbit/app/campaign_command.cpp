@@ -1,0 +1,269 @@
+#include "deorbit/app/campaign_command.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cmath>
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "deorbit/app/campaign_outputs.h"
+#include "deorbit/app/plan_command.h"
+#include "deorbit/base/atomic_file.h"
+#include "deorbit/base/constants.h"
+#include "deorbit/base/error.h"
+#include "deorbit/campaign/campaign_model.h"
+#include "deorbit/campaign/campaign_runner.h"
+#include "deorbit/campaign/mpi_runner.h"
+#include "deorbit/campaign/run_store.h"
+#include "deorbit/frames/geodetic.h"
+#include "deorbit/frames/transforms.h"
+#include "deorbit/io/dispersions_config.h"
+#include "deorbit/io/scenario.h"
+
+namespace deorbit::app {
+namespace {
+
+using constants::deg;
+using nlohmann::json;
+
+std::atomic<bool> g_stop{false};
+extern "C" void on_stop_signal(int) { g_stop.store(true); }
+
+// [s] before the final ignition where a campaign starts: the ignition-time dispersion (seconds) never reaches it.
+constexpr double kLeadTime = 600;
+
+// The nominal plan's state before its final burn, the burns flown from there, and the models of every run.
+CampaignSetup make_setup(const Scenario& s, const StateVector& start, const DeorbitPlan& plan,
+                         const EarthOrientation& eop, const TargetZone& zone, const PopulationGrid& grid) {
+  const FiniteBurn& final_burn = plan.burns.back().burn;
+  CampaignSetup c;
+  const Epoch campaign_start = final_burn.start - kLeadTime;
+  std::vector<FiniteBurn> before;
+  for (const auto& b : plan.burns)
+    if (!b.final) before.push_back(b.burn);
+  if (campaign_start - start.epoch > 0) {
+    DeorbitPlanner planner(s.forces, s.deorbit_vehicle(), s.strategy, eop);
+    PropagationResult r = planner.fly(start, s.stack_mass(), campaign_start, before);
+    if (r.status != PropagationStatus::ReachedEnd)
+      throw InputError(fmt::format("campaign: the nominal plan does not reach its final burn ({})", r.message));
+    c.start = r.state;
+    c.start_mass = r.mass;
+  } else {
+    c.start = FrameTransformer(eop).transform(start, Frame::GCRF);
+    c.start_mass = s.stack_mass();
+  }
+  for (const auto& b : plan.burns)
+    if (b.burn.end() - c.start.epoch > 0) c.burns.push_back(b.burn);
+  c.end = final_burn.start + s.strategy.max_descent;
+  c.reference = plan.breakup.epoch;
+  c.forces = s.forces;
+  c.breakup_altitude = s.strategy.breakup_altitude;
+  c.objects = s.objects;
+  c.materials = MaterialDatabase::embedded();
+  c.demise = s.demise;
+  c.fragments = s.fragments;
+  c.descent = scenario_descent_settings(s);
+  c.eop = &eop;
+  c.zone = &zone;
+  c.land = &LandMask::embedded();
+  c.population = &grid;
+  c.population_growth = world_population_growth(population_year(plan.breakup.epoch));
+  return c;
+}
+
+// Progress on stderr: a bar redrawn in place on a terminal, a line every 10 % (or minute) otherwise.
+class ProgressBar {
+ public:
+  ProgressBar(std::int64_t already, std::int64_t total, bool quiet)
+      : already_(already), total_(total), quiet_(quiet), tty_(isatty(STDERR_FILENO) != 0) {}
+  void operator()(const RunnerProgress& p) {
+    if (quiet_) return;
+    const std::int64_t done = already_ + p.done;
+    const double rate = p.elapsed > 0 ? static_cast<double>(p.done) / p.elapsed : 0;
+    const double eta = rate > 0 ? static_cast<double>(p.total - p.done) / rate : 0;
+    const double frac = total_ > 0 ? static_cast<double>(done) / static_cast<double>(total_) : 1;
+    const int width = 30, filled = static_cast<int>(frac * width);
+    std::string line = fmt::format("[{}{}] {}/{} runs  {:.1f} runs/s  ETA {}", std::string(filled, '#'),
+                                   std::string(width - filled, ' '), done, total_, rate, duration(eta));
+    if (tty_) {
+      std::cerr << '\r' << line << std::flush;
+      drawn_ = true;
+    } else if (p.done == p.total || frac >= next_report_ || p.elapsed >= next_time_) {
+      std::cerr << line << '\n';
+      while (next_report_ <= frac) next_report_ += 0.1;
+      next_time_ = p.elapsed + 60;
+    }
+  }
+  void finish() {
+    if (drawn_) std::cerr << '\n';
+  }
+
+ private:
+  static std::string duration(double s) {
+    if (s < 60) return fmt::format("{:.0f} s", s);
+    if (s < 3600) return fmt::format("{:.0f} min {:02.0f} s", std::floor(s / 60), std::fmod(s, 60));
+    return fmt::format("{:.0f} h {:02.0f} min", std::floor(s / 3600), std::fmod(s / 60, 60));
+  }
+  std::int64_t already_, total_;
+  bool quiet_, tty_, drawn_ = false;
+  double next_report_ = 0.1, next_time_ = 60;
+};
+
+}  // namespace
+
+int run_campaign(const CampaignOptions& o) {
+  std::optional<MpiSession> mpi;
+  if (launched_by_mpi()) mpi.emplace();
+  const bool root = !mpi || mpi->rank() == 0;
+  g_stop = false;
+  std::signal(SIGINT, on_stop_signal);
+  std::signal(SIGTERM, on_stop_signal);
+
+  if (o.runs < 1) throw InputError("campaign: --runs must be at least 1");
+  const ScenarioOverrides overrides{.space_weather_file = o.space_weather_file};
+  Scenario s = o.scenario_file.empty() ? default_scenario(overrides) : read_scenario(o.scenario_file, overrides);
+  if (o.seed >= 0) s.dispersions.seed = static_cast<std::uint64_t>(o.seed);
+  if (o.tail_scale > 0) s.dispersions.tail_scale = o.tail_scale;
+  if (s.strategy.impulsive)
+    throw InputError(fmt::format("{}: a campaign flies finite burns: set strategy.impulsive to false", s.file));
+
+  EarthOrientation eop = o.eop_file.empty() ? EarthOrientation() : EarthOrientation::read(o.eop_file);
+  const TargetZone zone = make_zone(s.target_zone);
+  std::optional<PopulationGrid> own_grid;
+  if (!o.population_file.empty()) own_grid = PopulationGrid::read(o.population_file);
+  const PopulationGrid& grid = own_grid ? *own_grid : PopulationGrid::embedded();
+
+  const auto wall0 = std::chrono::steady_clock::now();
+  const StateVector start = initial_state(s, eop);
+  if (root && !o.quiet) std::cerr << "campaign: planning the nominal re-entry of " << s.name << "...\n";
+  const DeorbitPlan plan = plan_scenario(s, start, eop, zone);
+  if (!plan.feasible) throw InputError(fmt::format("campaign: the nominal plan is infeasible: {}", plan.verdict));
+  const CampaignModel model(make_setup(s, start, plan, eop, zone, grid));
+
+  // The store and the runs still to do (rank 0 alone; an error there stops every rank).
+  const std::filesystem::path dir(o.output_dir);
+  const std::filesystem::path db = o.db_file.empty() ? dir / "campaign.sqlite" : std::filesystem::path(o.db_file);
+  std::unique_ptr<RunStore> store;
+  std::vector<std::int64_t> pending;
+  std::int64_t already = 0;
+  std::string error;
+  if (root) {
+    try {
+      std::error_code ec;
+      std::filesystem::create_directories(dir, ec);
+      if (ec) throw InputError(fmt::format("{}: cannot create the output folder: {}", o.output_dir, ec.message()));
+      if (db.has_parent_path()) std::filesystem::create_directories(db.parent_path(), ec);
+      const CampaignIdentity identity{s.text, s.file, s.dispersions.seed, dispersions_yaml(s.dispersions),
+                                      DEORBIT_VERSION};
+      store = std::make_unique<RunStore>(db, identity, o.resume);
+      const auto stored_meta = store->meta();
+      std::int64_t requested = o.runs;
+      store->set_meta("runs_requested", std::to_string(requested));
+      std::vector<std::int64_t> stored = store->stored_runs();
+      std::size_t at = 0;
+      for (std::int64_t r = 0; r < requested; ++r) {
+        while (at < stored.size() && stored[at] < r) ++at;
+        if (at < stored.size() && stored[at] == r) {
+          ++already;
+          continue;
+        }
+        pending.push_back(r);
+      }
+    } catch (const InputError& e) {
+      error = e.what();
+    }
+  }
+  if (mpi) error = mpi->broadcast(error);
+  if (!error.empty()) {
+    if (!root) return 1;
+    throw InputError(error);
+  }
+
+  RunnerSettings rs;
+  rs.threads = o.threads > 0 ? o.threads : (mpi ? 1 : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  rs.stop = &g_stop;
+  ProgressBar bar(already, already + static_cast<std::int64_t>(pending.size()), o.quiet || !root);
+  rs.progress = [&bar](const RunnerProgress& p) { bar(p); };
+  RecordSink sink = [&store](std::vector<RunRecord>&& batch) { store->insert(batch); };
+  if (root && !o.quiet)
+    std::cerr << fmt::format("campaign: {} runs stored, {} to go, on {} thread(s){}; store {}\n", already,
+                             pending.size(), rs.threads, mpi ? fmt::format(" x {} ranks", mpi->size()) : "",
+                             db.string());
+  const RunnerProgress progress =
+      mpi ? run_on_ranks(*mpi, model, s.dispersions, pending, rs, root ? sink : RecordSink{})
+          : run_on_threads(model, s.dispersions, pending, rs, sink);
+  bar.finish();
+  if (!root) return 0;
+
+  const std::vector<RunRecord> runs = store->load();
+  const bool complete = static_cast<std::int64_t>(runs.size()) >= o.runs;
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+  CampaignReport report;
+  report.scenario = s.file;
+  report.store = db.string();
+  report.runs_requested = o.runs;
+  report.runs_this_session = progress.done;
+  report.cpu_this_session = progress.cpu;
+  report.wall_this_session = progress.elapsed;
+  report.wall_total = wall;
+  report.threads = rs.threads;
+  report.ranks = mpi ? mpi->size() : 1;
+  report.complete = complete;
+  report.dispersions = s.dispersions;
+  write_campaign_outputs(report, plan, runs, zone, eop, dir, std::cout);
+  if (!complete) {
+    std::cout << fmt::format("Stopped after {} of {} runs; `deorbit campaign ... --resume` goes on from there.\n",
+                             runs.size(), o.runs);
+    return 3;
+  }
+  return 0;
+}
+
+void add_campaign_command(CLI::App& app, CampaignOptions& o, int& exit_code) {
+  CLI::App* cmd = app.add_subcommand("campaign", "Monte Carlo campaign: how sure the footprint is inside the zone");
+  cmd->footer(
+      "Plans the scenario's nominal re-entry (as `deorbit plan` does), then flies N runs from shortly before the final\n"
+      "burn with the dispersions of the scenario's `dispersions:` block (burn execution, atmosphere, initial state,\n"
+      "breakup altitude, object and material properties; defaults and sources in docs/campaign.md): each run burns,\n"
+      "descends, breaks up and flies the object tree with demise. Runs are stored in SQLite as they finish; a\n"
+      "campaign stopped by Ctrl-C or killed goes on with --resume, with results identical to an uninterrupted one.\n"
+      "Under MPI (`mpirun -n K deorbit campaign ...`) rank 0 keeps the store and hands runs to every rank.\n\n"
+      "Outputs in the folder of -o: report.json (containment probability with its Clopper-Pearson 95 % interval,\n"
+      "land and near-land impact probabilities, along/cross-track percentiles, casualty expectation), \n"
+      "footprint_levels.geojson (99, 99.73, 99.99 % footprints), impact_density.geojson and impact_density.png, and\n"
+      "campaign.sqlite (every run's inputs and outcome; --db elsewhere). Format: docs/campaign.md.\n\n"
+      "Exit codes: 0 all runs done, 1 bad input, 2 bad command line, 3 stopped before the end (resume to go on).\n\n"
+      "Examples:\n"
+      "  deorbit campaign --runs 1000\n"
+      "  deorbit campaign examples/iss-usdv.yaml --runs 10000 --threads 2 -o iss-campaign\n"
+      "  deorbit campaign examples/iss-usdv.yaml --runs 10000 -o iss-campaign --resume\n"
+      "  mpirun -n 4 deorbit campaign examples/iss-usdv.yaml --runs 100000 -o big");
+  cmd->add_option("scenario", o.scenario_file, "scenario file (YAML) [default: the embedded ISS scenario]")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("-n,--runs", o.runs, "number of runs")->capture_default_str();
+  cmd->add_option("-t,--threads", o.threads, "worker threads (per rank under MPI) [default: every core; 1 per rank]");
+  cmd->add_option("--db", o.db_file, "SQLite store of the runs [default: OUTPUT/campaign.sqlite]");
+  cmd->add_flag("--resume", o.resume, "go on with the runs of an existing store (same scenario, seed, dispersions)");
+  cmd->add_option("-o,--output", o.output_dir, "output folder (created if needed)")->capture_default_str();
+  cmd->add_option("--seed", o.seed, "seed of the dispersions [default: the scenario's dispersions.seed, else 1]");
+  cmd->add_option("--tail-scale", o.tail_scale,
+                  "importance sampling: Gaussian dispersions drawn with their sigmas times this (> 1), runs weighted "
+                  "by the likelihood ratio [default: the scenario's, else 1 = plain Monte Carlo]")
+      ->check(CLI::Range(1.0, 10.0));
+  cmd->add_option("--space-weather", o.space_weather_file, "space-weather file for drag")->check(CLI::ExistingFile);
+  cmd->add_option("--eop", o.eop_file, "Earth orientation file [default: none]")->check(CLI::ExistingFile);
+  cmd->add_option("--population", o.population_file, "population-count grid (ESRI ASCII) [default: embedded GPWv4]")
+      ->check(CLI::ExistingFile);
+  cmd->add_flag("-q,--quiet", o.quiet, "no progress on stderr");
+  cmd->callback([&o, &exit_code]() { exit_code = run_campaign(o); });
+}
+
+}  // namespace deorbit::app

@@ -1,0 +1,22 @@
+// The `dispersions:` block of a scenario (campaign/dispersions.h): how each uncertain input of a campaign run is
+// drawn. Percent and degrees in the file, fractions and radians inside. The format and each default's source are in
+// docs/campaign.md.
+#pragma once
+
+#include <string>
+
+#include "deorbit/campaign/dispersions.h"
+
+namespace deorbit {
+
+class YamlMap;
+
+//! Reads the block: `defaults: standard` (Dispersions::defaults(), the default) or `none` (nothing dispersed), then
+//! each key given replaces its default. Throws InputError naming file, line and key.
+[[nodiscard]] Dispersions dispersions_from(const YamlMap& block);
+
+//! The dispersions as a `dispersions:` block that dispersions_from reads back to the same values (for --explain and
+//! the campaign store's identity).
+[[nodiscard]] std::string dispersions_yaml(const Dispersions& d);
+
+}  // namespace deorbit
