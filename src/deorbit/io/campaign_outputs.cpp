@@ -39,13 +39,14 @@ json probability_json(const EventProbability& e) {
   return j;
 }
 
-// (lat, lon) [rad] pairs to GeoJSON points (open ring: a repeated closing point is dropped).
-std::vector<Geodetic> geodetic_ring(const std::vector<std::pair<double, double>>& lat_lon) {
-  std::vector<Geodetic> out;
-  for (const auto& [lat, lon] : lat_lon) out.push_back({lat, lon, 0.0});
-  if (out.size() > 1 && out.front().latitude == out.back().latitude && out.front().longitude == out.back().longitude)
-    out.pop_back();
-  return out;
+// The level footprint's extents in track coordinates [km].
+json extents_json(const LevelFootprint& f) {
+  return {{"along_track_min_km", f.along_min / 1000.0},
+          {"along_track_max_km", f.along_max / 1000.0},
+          {"cross_track_min_km", f.cross_min / 1000.0},
+          {"cross_track_max_km", f.cross_max / 1000.0},
+          {"length_km", (f.along_max - f.along_min) / 1000.0},
+          {"width_km", (f.cross_max - f.cross_min) / 1000.0}};
 }
 
 // Longitude [deg] within 180 deg of `centre` [deg].
@@ -84,16 +85,9 @@ json statistics_json(const CampaignStatistics& s) {
       const auto [lat, lon] = from_track_coordinates(v, set.track);
       outline.push_back(json::array({lat / deg, lon / deg}));
     }
-    levels.push_back({{"level", f.level},
-                      {"held", f.held},
-                      {"points", f.points},
-                      {"along_track_min_km", f.along_min / 1000.0},
-                      {"along_track_max_km", f.along_max / 1000.0},
-                      {"cross_track_min_km", f.cross_min / 1000.0},
-                      {"cross_track_max_km", f.cross_max / 1000.0},
-                      {"length_km", (f.along_max - f.along_min) / 1000.0},
-                      {"width_km", (f.cross_max - f.cross_min) / 1000.0},
-                      {"hull_lat_lon_deg", outline}});
+    json level = {{"level", f.level}, {"held", f.held}, {"points", f.points}, {"hull_lat_lon_deg", outline}};
+    level.update(extents_json(f));
+    levels.push_back(level);
   }
   j["level_footprints"] = levels;
   const CasualtyStatistics& c = s.casualties;
@@ -121,15 +115,9 @@ json statistics_json(const CampaignStatistics& s) {
 json level_footprints_geojson(const CampaignStatistics& s) {
   std::vector<json> features;
   for (const LevelFootprint& f : s.level_footprints) {
-    const json properties = {{"kind", "level footprint"},
-                             {"level", f.level},
-                             {"held", f.held},
-                             {"points", f.points},
-                             {"along_track_min_km", f.along_min / 1000.0},
-                             {"along_track_max_km", f.along_max / 1000.0},
-                             {"cross_track_min_km", f.cross_min / 1000.0},
-                             {"cross_track_max_km", f.cross_max / 1000.0}};
-    std::vector<Geodetic> ring = geodetic_ring(f.ring);
+    json properties = {{"kind", "level footprint"}, {"level", f.level}, {"held", f.held}, {"points", f.points}};
+    properties.update(extents_json(f));
+    std::vector<Geodetic> ring = geojson::ring_points(f.ring);
     if (f.hull.size() >= 3) {
       features.push_back(geojson::polygon_feature(ring, properties));
     } else if (f.hull.size() == 2) {
@@ -245,7 +233,8 @@ void draw_map(const CampaignStatistics& s, const TargetZone& zone, const LandMas
   // Sea, then land (holes back to sea), then the density cells over both.
   plcol0(sea_colour);
   {
-    std::array<PLFLT, 4> x{view.lon_lo, view.lon_hi, view.lon_hi, view.lon_lo}, y{view.lat_lo, view.lat_lo, view.lat_hi, view.lat_hi};
+    std::array<PLFLT, 4> x{view.lon_lo, view.lon_hi, view.lon_hi, view.lon_lo};
+    std::array<PLFLT, 4> y{view.lat_lo, view.lat_lo, view.lat_hi, view.lat_hi};
     plfill(4, x.data(), y.data());
   }
   std::vector<std::vector<std::pair<double, double>>> rings;
@@ -306,8 +295,9 @@ void draw_map(const CampaignStatistics& s, const TargetZone& zone, const LandMas
   plwidth(1);
   plcol0(ink);
   plbox("bcnst", 0, 0, "bcnstv", 0, 0);
-  pllab("Longitude [deg]", "Latitude [deg]",
-        plplot::plain_text(fmt::format("Hazardous impacts per km² per run, level footprints: {} runs ({} failed)", s.runs, s.failed_runs)).c_str());
+  const std::string title =
+      fmt::format("Hazardous impacts per km² per run, level footprints: {} runs ({} failed)", s.runs, s.failed_runs);
+  pllab("Longitude [deg]", "Latitude [deg]", plplot::plain_text(title).c_str());
 
   // Legend: the zone, the levels, then the density shades (densest first).
   std::vector<std::string> text;
