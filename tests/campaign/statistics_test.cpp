@@ -337,6 +337,9 @@ TEST(Summarize, CountsAndProbabilities) {
   ASSERT_TRUE(sw.containment.weighted.has_value());
   EXPECT_EQ(sw.containment.interval.estimate, static_cast<double>(inside) / 3000.0);
   EXPECT_EQ(sw.land_impact.interval.estimate, static_cast<double>(land) / 3000.0);
+  // The weighted one-sided bound: estimate + z(0.95) standard errors, z(0.95) = 1.6448536269514722.
+  EXPECT_NEAR(sw.escape.upper_bound_one_sided,
+              sw.escape.weighted->estimate + 1.6448536269514722 * sw.escape.weighted->standard_error, 1e-15);
   EXPECT_EQ(sw.track_percentiles.size(), st.track_percentiles.size());
   for (std::size_t k = 0; k < st.track_percentiles.size(); ++k) {
     EXPECT_EQ(sw.track_percentiles[k].along, st.track_percentiles[k].along);

@@ -95,6 +95,38 @@ std::vector<TrackCoordinates> convex_hull(std::vector<TrackCoordinates> p) {
   return h;
 }
 
+// The lower empirical quantiles at each p (see weighted_quantile), one sort for all.
+std::vector<double> weighted_quantiles(std::vector<std::pair<double, double>> value_weight, const std::vector<double>& ps) {
+  for (double p : ps)
+    if (!(p >= 0 && p <= 1)) throw InputError(fmt::format("weighted quantile: p = {}, expected 0..1", p));
+  for (std::size_t i = 0; i < value_weight.size(); ++i) {
+    const auto& [v, w] = value_weight[i];
+    if (!std::isfinite(v)) throw InputError(fmt::format("weighted quantile: value {} is {}", i, v));
+    if (!std::isfinite(w) || w < 0)
+      throw InputError(fmt::format("weighted quantile: weight {} is {}, expected a finite number >= 0", i, w));
+  }
+  std::erase_if(value_weight, [](const std::pair<double, double>& vw) { return vw.second == 0; });
+  if (value_weight.empty()) throw InputError("weighted quantile: no value with a positive weight");
+  std::sort(value_weight.begin(), value_weight.end());
+  double total = 0;
+  for (const auto& vw : value_weight) total += vw.second;
+  std::vector<double> out;
+  for (double p : ps) {
+    const double target = p * total;
+    double cumulative = 0;
+    double q = value_weight.back().first;  // p = 1 where the running sum rounds below the total
+    for (const auto& [v, w] : value_weight) {
+      cumulative += w;
+      if (cumulative >= target) {
+        q = v;
+        break;
+      }
+    }
+    out.push_back(q);
+  }
+  return out;
+}
+
 struct PooledImpact {
   TrackCoordinates x;
   double lat = 0, lon = 0;  // [rad], lon unwrapped about the reference
@@ -120,36 +152,10 @@ EventProbability event_probability(std::span<const RunRecord> runs, const std::f
   return e;
 }
 
-LevelFootprint level_footprint(const std::vector<PooledImpact>& pool, double level, const TrackFrame& frame) {
-  double total = 0, ma = 0, mc = 0;
-  for (const PooledImpact& i : pool) {
-    total += i.weight;
-    ma += i.weight * i.x.along;
-    mc += i.weight * i.x.cross;
-  }
-  ma /= total;
-  mc /= total;
-  double caa = 0, ccc = 0, cac = 0;
-  for (const PooledImpact& i : pool) {
-    const double da = i.x.along - ma, dc = i.x.cross - mc;
-    caa += i.weight * da * da;
-    ccc += i.weight * dc * dc;
-    cac += i.weight * da * dc;
-  }
-  caa /= total;
-  ccc /= total;
-  cac /= total;
-  const double det = caa * ccc - cac * cac;
-  const double trace = caa + ccc;
-  const bool mahalanobis = trace > 0 && det > 1e-12 * trace * trace;
-  std::vector<std::pair<double, std::size_t>> order(pool.size());
-  for (std::size_t k = 0; k < pool.size(); ++k) {
-    const double da = pool[k].x.along - ma, dc = pool[k].x.cross - mc;
-    const double d2 = mahalanobis ? (ccc * da * da - 2 * cac * da * dc + caa * dc * dc) / det : da * da + dc * dc;
-    order[k] = {d2, k};
-  }
-  std::sort(order.begin(), order.end());
-
+// The footprint of one level from the impacts in order of distance (see LevelFootprint).
+LevelFootprint level_footprint(const std::vector<PooledImpact>& pool,
+                               const std::vector<std::pair<double, std::size_t>>& order, double total, double level,
+                               const TrackFrame& frame) {
   LevelFootprint f;
   f.level = level;
   std::vector<TrackCoordinates> kept;
@@ -188,6 +194,41 @@ LevelFootprint level_footprint(const std::vector<PooledImpact>& pool, double lev
   return f;
 }
 
+std::vector<LevelFootprint> level_footprints(const std::vector<PooledImpact>& pool, const std::vector<double>& levels,
+                                             const TrackFrame& frame) {
+  double total = 0, ma = 0, mc = 0;
+  for (const PooledImpact& i : pool) {
+    total += i.weight;
+    ma += i.weight * i.x.along;
+    mc += i.weight * i.x.cross;
+  }
+  ma /= total;
+  mc /= total;
+  double caa = 0, ccc = 0, cac = 0;
+  for (const PooledImpact& i : pool) {
+    const double da = i.x.along - ma, dc = i.x.cross - mc;
+    caa += i.weight * da * da;
+    ccc += i.weight * dc * dc;
+    cac += i.weight * da * dc;
+  }
+  caa /= total;
+  ccc /= total;
+  cac /= total;
+  const double det = caa * ccc - cac * cac;
+  const double trace = caa + ccc;
+  const bool mahalanobis = trace > 0 && det > 1e-12 * trace * trace;
+  std::vector<std::pair<double, std::size_t>> order(pool.size());
+  for (std::size_t k = 0; k < pool.size(); ++k) {
+    const double da = pool[k].x.along - ma, dc = pool[k].x.cross - mc;
+    const double d2 = mahalanobis ? (ccc * da * da - 2 * cac * da * dc + caa * dc * dc) / det : da * da + dc * dc;
+    order[k] = {d2, k};
+  }
+  std::sort(order.begin(), order.end());
+  std::vector<LevelFootprint> out;
+  for (double level : levels) out.push_back(level_footprint(pool, order, total, level, frame));
+  return out;
+}
+
 CasualtyStatistics casualty_statistics(std::span<const RunRecord> runs, const StatisticsSettings& s) {
   CasualtyStatistics c;
   std::vector<std::pair<double, double>> values;  // (E_c, weight)
@@ -211,7 +252,9 @@ CasualtyStatistics casualty_statistics(std::span<const RunRecord> runs, const St
   double var = 0;
   for (const auto& [e, w] : values) var += w * (e - c.mean) * (e - c.mean);
   c.standard_deviation = std::sqrt(var / total);
-  for (double p : {0.5, 0.9, 0.99, 0.999}) c.percentiles.emplace_back(p, weighted_quantile(values, p));
+  const std::vector<double> ps{0.5, 0.9, 0.99, 0.999};
+  const std::vector<double> qs = weighted_quantiles(values, ps);
+  for (std::size_t k = 0; k < ps.size(); ++k) c.percentiles.emplace_back(ps[k], qs[k]);
 
   double min_positive = std::numeric_limits<double>::infinity();
   for (const auto& [e, w] : values)
@@ -349,25 +392,7 @@ WeightedProbability weighted_probability(std::span<const RunRecord> runs,
 }
 
 double weighted_quantile(std::vector<std::pair<double, double>> value_weight, double p) {
-  if (!(p >= 0 && p <= 1)) throw InputError(fmt::format("weighted quantile: p = {}, expected 0..1", p));
-  for (std::size_t i = 0; i < value_weight.size(); ++i) {
-    const auto& [v, w] = value_weight[i];
-    if (!std::isfinite(v)) throw InputError(fmt::format("weighted quantile: value {} is {}", i, v));
-    if (!std::isfinite(w) || w < 0)
-      throw InputError(fmt::format("weighted quantile: weight {} is {}, expected a finite number >= 0", i, w));
-  }
-  std::erase_if(value_weight, [](const std::pair<double, double>& vw) { return vw.second == 0; });
-  if (value_weight.empty()) throw InputError("weighted quantile: no value with a positive weight");
-  std::sort(value_weight.begin(), value_weight.end());
-  double total = 0;
-  for (const auto& vw : value_weight) total += vw.second;
-  const double target = p * total;
-  double cumulative = 0;
-  for (const auto& [v, w] : value_weight) {
-    cumulative += w;
-    if (cumulative >= target) return v;
-  }
-  return value_weight.back().first;  // p = 1 where the running sum rounds below the total
+  return weighted_quantiles(std::move(value_weight), std::vector<double>{p}).front();
 }
 
 TrackCoordinates track_coordinates(double lat, double lon, const TrackFrame& frame) {
@@ -442,9 +467,11 @@ CampaignStatistics summarize(std::span<const RunRecord> runs, const StatisticsSe
       along.emplace_back(p.x.along, p.weight);
       cross.emplace_back(p.x.cross, p.weight);
     }
-    for (double p : settings.percentiles)
-      st.track_percentiles.push_back({p, weighted_quantile(along, p), weighted_quantile(cross, p)});
-    for (double level : settings.levels) st.level_footprints.push_back(level_footprint(pool, level, settings.track));
+    const std::vector<double> qa = weighted_quantiles(std::move(along), settings.percentiles);
+    const std::vector<double> qc = weighted_quantiles(std::move(cross), settings.percentiles);
+    for (std::size_t k = 0; k < settings.percentiles.size(); ++k)
+      st.track_percentiles.push_back({settings.percentiles[k], qa[k], qc[k]});
+    st.level_footprints = level_footprints(pool, settings.levels, settings.track);
     st.density = density_grid(pool, static_cast<double>(st.ok_runs), settings.density_cell_deg);
   }
   st.casualties = casualty_statistics(runs, settings);
