@@ -34,7 +34,10 @@ struct RunRecord {
   //! ln(p(x) / q(x)) of importance sampling (the nominal density over the sampling density at the inputs); 0 for
   //! plain Monte Carlo. A run's weight is exp(log_weight).
   double log_weight = 0;
-  std::string inputs_json;    //!< the sampled inputs, as a JSON object (campaign/dispersions.h)
+  std::string inputs_json;    //!< the sampled scalar inputs, as a JSON object (campaign/dispersions.h)
+  //! The sampled per-object and per-material factors (SampledInputs::factors()): mass factors of each object kind,
+  //! then area factors, then 3 per material; empty when not dispersed.
+  std::vector<double> input_factors;
   // Breakup (the root object's breakup, or the plan's breakup altitude without a tree)
   double breakup_time = 0;       //!< [s] since the campaign's reference epoch (the nominal breakup)
   double breakup_latitude = 0;   //!< [rad]

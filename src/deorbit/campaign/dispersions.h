@@ -1,0 +1,90 @@
+// Dispersions of a re-entry campaign: the uncertain inputs of one run (burn execution, atmosphere, initial state,
+// breakup, object properties) and how each is drawn. Every default is documented in docs/campaign.md with its
+// source or marked assumed. A run's inputs depend only on (seed, run): each quantity has its own stream of a
+// counter-based generator (counter_rng.h).
+//
+// Importance sampling (rare events): the Gaussian quantities may be drawn with their standard deviations multiplied
+// by `tail_scale` (> 1 widens the tails, where the escapes are); the run then carries the log of the likelihood
+// ratio nominal/proposal, ln w = sum over the standardised draws z of [ln s - z^2/2 (1 - 1/s^2)], and estimators
+// weight it by w (campaign/statistics.h). Reference: Rubinstein & Kroese, "Simulation and the Monte Carlo Method",
+// 3rd ed. (2017), sec. 5.7 (importance sampling).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace deorbit {
+
+struct Dispersions {
+  // Burns (each burn flown by the campaign)
+  double burn_magnitude = 0;        //!< [-] 1-sigma relative error of the burn's duration (cut-off), e.g. 0.01
+  double burn_pointing = 0;         //!< [rad] 1-sigma of each of two pointing angles (in-plane, out-of-plane)
+  double burn_ignition_time = 0;    //!< [s] 1-sigma of the ignition time
+  double thrust = 0;                //!< [-] 1-sigma relative thrust error (mass flow follows at the same Isp)
+  double isp = 0;                   //!< [-] 1-sigma relative Isp error (the thrust is kept, the flow changes)
+  double engine_out_probability = 0;  //!< [-] per burn: one engine fails at a uniform time in the burn
+  // Atmosphere
+  double density_log_sigma = 0;     //!< [-] sigma of ln(density scale): log-normal density error
+  double f107_forecast = 0;         //!< [-] 1-sigma relative error of the predicted F10.7 (and its 81-day mean)
+  double ap_forecast = 0;           //!< [-] 1-sigma relative error of the predicted Ap
+  // Initial state (at the campaign's start), radial / along-track / cross-track 1-sigma
+  std::array<double, 3> position_rtn{0, 0, 0};  //!< [m]
+  std::array<double, 3> velocity_rtn{0, 0, 0};  //!< [m/s]
+  // Breakup and objects
+  bool breakup_altitude_dispersed = false;
+  double breakup_altitude_min = 72e3;  //!< [m] root breakup altitude uniform in [min, max] when dispersed
+  double breakup_altitude_max = 84e3;  //!< [m]
+  double release_altitude = 0;      //!< [m] half-width of a uniform shift of each `altitude` release
+  double object_mass = 0;           //!< [-] half-width of a uniform relative change of each object kind's mass
+  double object_area = 0;           //!< [-] half-width of a uniform relative change of each kind's cross-section
+  double object_drag = 0;           //!< [-] half-width of a uniform relative change of every drag coefficient
+  double material_heat = 0;         //!< [-] half-width of a uniform relative change of each material's heat of
+                                    //!< fusion, specific heat and melting temperature (independently)
+  // Sampling
+  std::uint64_t seed = 1;
+  double tail_scale = 1;            //!< importance sampling: Gaussian sigmas multiplied by this (1: plain MC)
+
+  //! True when no quantity is dispersed (every run is the nominal one).
+  [[nodiscard]] bool none() const;
+  //! The defaults of the `dispersions:` block (docs/campaign.md gives each one's source).
+  [[nodiscard]] static Dispersions defaults();
+};
+
+//! The inputs of one run: nominal values are 0 (errors) or 1 (factors).
+struct SampledInputs {
+  std::int64_t run = 0;
+  double burn_duration_factor = 1;
+  double burn_pitch = 0;            //!< [rad] in the orbit plane, positive towards the radial-out direction
+  double burn_yaw = 0;              //!< [rad] out of the plane, positive along the angular momentum
+  double ignition_offset = 0;       //!< [s]
+  double thrust_factor = 1;
+  double isp_factor = 1;
+  bool engine_out = false;
+  double engine_out_fraction = 0;   //!< [-] of the burn's duration at which the engine fails
+  double density_scale = 1;
+  double f107_factor = 1;
+  double ap_factor = 1;
+  std::array<double, 3> position_rtn{0, 0, 0};  //!< [m]
+  std::array<double, 3> velocity_rtn{0, 0, 0};  //!< [m/s]
+  double breakup_altitude = -1;     //!< [m] root breakup altitude; < 0: the scenario's
+  double release_shift = 0;         //!< [m] added to every `altitude` release (one shift per run)
+  double drag_factor = 1;
+  //! Per object kind (tree order, parents first; the stack of identical copies shares one factor)
+  std::vector<double> mass_factors, area_factors;
+  //! Per material (database order): heat of fusion, specific heat, melting temperature factors
+  std::vector<std::array<double, 3>> material_factors;
+  double log_weight = 0;            //!< ln(nominal / proposal density) at these inputs (importance sampling)
+
+  //! A JSON object of the scalar inputs that differ from nominal (the store's record of them), fixed formatting.
+  [[nodiscard]] std::string to_json() const;
+  //! The per-kind and per-material factors in one list: mass_factors, area_factors, then material_factors.
+  [[nodiscard]] std::vector<double> factors() const;
+};
+
+//! The inputs of run `run`: a pure function of (dispersions, run, object kinds, materials).
+[[nodiscard]] SampledInputs sample_inputs(const Dispersions& dispersions, std::int64_t run, std::size_t object_kinds,
+                                          std::size_t materials);
+
+}  // namespace deorbit
