@@ -6,7 +6,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   liberfa-dev libgeographiclib-dev libeigen3-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
   libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libpugixml-dev
-  libsleef-dev libs2-dev
+  libsleef-dev libs2-dev libboost-dev
   libsqlite3-dev librandom123-dev libopenmpi-dev openmpi-bin
   libplplot-dev plplot-driver-cairo
   clang libclang-rt-14-dev

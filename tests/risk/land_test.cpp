@@ -170,5 +170,33 @@ TEST(LandMask, BadInputNamesFileLineAndKey) {
   EXPECT_NE(m.find("/nonexistent/land.geojson"), std::string::npos) << m;
 }
 
+TEST(LandMask, RingsInDegreesForDrawing) {
+  const LandMask& land = LandMask::embedded();
+  ASSERT_EQ(static_cast<int>(land.rings().size()), land.ring_count());
+  int holes = 0;
+  for (const LandMask::Ring& r : land.rings()) {
+    holes += r.hole;
+    ASSERT_GE(r.lat_lon_deg.size(), 3u);
+    for (const auto& [lat, lon] : r.lat_lon_deg) {
+      EXPECT_LE(std::abs(lat), 90.0);
+      EXPECT_LE(std::abs(lon), 180.0);
+    }
+  }
+  // As many holes as the embedded file's "ring P 1 N" headers.
+  const auto text = embedded_data("natural_earth_land_110m.txt");
+  ASSERT_TRUE(text.has_value());
+  std::istringstream in{std::string(*text)};
+  std::string line;
+  int holes_in_file = 0;
+  while (std::getline(in, line)) {
+    std::istringstream row(line);
+    std::string word;
+    long p = 0, kind = 0;
+    if (row >> word >> p >> kind && word == "ring" && kind == 1) ++holes_in_file;
+  }
+  EXPECT_EQ(holes, holes_in_file);
+  EXPECT_GT(holes_in_file, 0);
+}
+
 }  // namespace
 }  // namespace deorbit

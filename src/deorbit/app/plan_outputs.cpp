@@ -45,14 +45,6 @@ std::vector<Geodetic> ground_track(const std::vector<StateVector>& gcrf, const F
   return out;
 }
 
-std::vector<Geodetic> ring_of(const std::vector<std::pair<double, double>>& lat_lon) {
-  std::vector<Geodetic> out;
-  for (const auto& [lat, lon] : lat_lon) out.push_back({lat, lon, 0.0});
-  if (out.size() > 1 && out.front().latitude == out.back().latitude && out.front().longitude == out.back().longitude)
-    out.pop_back();
-  return out;
-}
-
 }  // namespace
 
 json plan_report(const PlanResult& r) {
@@ -209,10 +201,11 @@ std::vector<std::string> write_plan_outputs(const PlanResult& r, const std::file
   // footprint.geojson: zone, footprint outline, impacts, breakup point, ground track of the last two hours.
   {
     std::vector<json> features;
-    features.push_back(geojson::polygon_feature(ring_of(r.zone.vertices()), {{"kind", "target zone"}, {"name", r.zone.name()}}));
+    features.push_back(geojson::polygon_feature(geojson::ring_points(r.zone.vertices()),
+                                                {{"kind", "target zone"}, {"name", r.zone.name()}}));
     if (r.footprint.outline.size() >= 4)
       features.push_back(geojson::polygon_feature(
-          ring_of(r.footprint.outline),
+          geojson::ring_points(r.footprint.outline),
           {{"kind", "footprint"}, {"length_km", r.footprint.along_track_length / 1000.0},
            {"width_km", r.footprint.cross_track_width / 1000.0}}));
     for (const auto& d : r.descents) {
@@ -271,8 +264,8 @@ std::vector<std::string> write_plan_outputs(const PlanResult& r, const std::file
       ++k;
     }
     if (r.footprint.outline.size() >= 4)
-      doc.add_polygon("footprint", "footprint", ring_of(r.footprint.outline), {{255, 0, 0, 100}, 2.0, true});
-    doc.add_polygon("target-zone", r.zone.name(), ring_of(r.zone.vertices()), {{0, 200, 0, 60}, 2.0, true});
+      doc.add_polygon("footprint", "footprint", geojson::ring_points(r.footprint.outline), {{255, 0, 0, 100}, 2.0, true});
+    doc.add_polygon("target-zone", r.zone.name(), geojson::ring_points(r.zone.vertices()), {{0, 200, 0, 60}, 2.0, true});
     doc.write(dir / "trajectory.czml");
     written.push_back("trajectory.czml");
   }

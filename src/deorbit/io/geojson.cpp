@@ -174,6 +174,14 @@ json polygon_feature(const std::vector<Geodetic>& ring_in, const json& propertie
   return feature(std::move(geometry), properties, "polygon");
 }
 
+std::vector<Geodetic> ring_points(const std::vector<std::pair<double, double>>& lat_lon) {
+  std::vector<Geodetic> out;
+  for (const auto& [lat, lon] : lat_lon) out.push_back({lat, lon, 0.0});
+  if (out.size() > 1 && out.front().latitude == out.back().latitude && out.front().longitude == out.back().longitude)
+    out.pop_back();
+  return out;
+}
+
 json feature_collection(const std::vector<json>& features) {
   return {{"type", "FeatureCollection"}, {"features", features}};
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -36,6 +37,10 @@ using nlohmann::json;
 //! longitude. A polygon across the antimeridian is cut into a MultiPolygon of one piece on each side. A ring that
 //! goes round a pole cannot be written this way and is an InputError.
 [[nodiscard]] json polygon_feature(const std::vector<Geodetic>& ring, const json& properties = json::object());
+
+//! Points of (latitude, longitude) [rad] pairs at height 0, a closing repeat of the first point dropped: rings such
+//! as TargetZone::vertices() or a footprint outline, for polygon_feature.
+[[nodiscard]] std::vector<Geodetic> ring_points(const std::vector<std::pair<double, double>>& lat_lon);
 
 //! A FeatureCollection of the features in order.
 [[nodiscard]] json feature_collection(const std::vector<json>& features);

@@ -5,29 +5,21 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <ctime>
 #include <limits>
-#include <memory>
-#include <mutex>
 #include <string_view>
 
 #include <fmt/format.h>
 
-#include "deorbit/base/atomic_file.h"
 #include "deorbit/base/error.h"
+#include "deorbit/io/plplot_render.h"
 
 namespace deorbit {
 namespace {
 
-// PLplot keeps its streams in global tables: one plot at a time.
-std::mutex plplot_mutex;
+using plplot::palette;
+using plplot::plain_text;
 
-// Okabe and Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
-// (Their yellow is left out: it is too faint on white.)
-constexpr std::array<Rgb, 6> palette{{{0, 114, 178}, {213, 94, 0}, {0, 158, 115}, {230, 159, 0}, {86, 180, 233},
-                                     {204, 121, 167}}};
 constexpr PLINT first_series_colour = 3;  // cmap0: 0 background, 1 axes and text, 2 grid
 
 enum class Format { svg, png };
@@ -92,29 +84,6 @@ double time_tick(double span_s, std::size_t label_chars, int width_px) {
   return intervals.back();
 }
 
-// PLplot reads '#' as the start of an escape sequence (#u superscript, ...); "##" is a literal '#'.
-std::string plain_text(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    out += c;
-    if (c == '#') out += '#';
-  }
-  return out;
-}
-
-// PLplot asks on the terminal for a device it does not know: check first that the driver is installed.
-bool driver_installed(const char* name) {
-  // plgDevs fills caller-owned arrays of at most n entries and sets n to the count.
-  std::vector<const char*> menu(256), names(256);
-  const char** menu_data = menu.data();
-  const char** names_data = names.data();
-  int n = static_cast<int>(names.size());
-  plgDevs(&menu_data, &names_data, &n);
-  for (int i = 0; i < n; ++i)
-    if (std::string_view(names[static_cast<std::size_t>(i)]) == name) return true;
-  return false;
-}
-
 struct Range {
   double lo = std::numeric_limits<double>::infinity();
   double hi = -std::numeric_limits<double>::infinity();
@@ -131,14 +100,7 @@ struct Range {
   }
 };
 
-// The bytes PLplot writes go to a memory stream; the file is then written atomically in one go.
-struct MemoryOutput {
-  char* data = nullptr;
-  std::size_t size = 0;
-  ~MemoryOutput() { std::free(data); }
-};
-
-void draw(const LinePlot& plot, Format format, std::FILE* out) {
+void draw(const LinePlot& plot) {
   const bool time_axis = is_time_plot(plot);
   std::vector<std::vector<double>> xs;
   Range xr, yr;
@@ -152,8 +114,6 @@ void draw(const LinePlot& plot, Format format, std::FILE* out) {
   if (xr.hi == xr.lo) xr.widen(0);
   yr.widen(0.04);
 
-  plsdev(driver(format));
-  plsfile(out);
   plspage(0, 0, plot.width_px, plot.height_px, 0, 0);
   plscmap0n(first_series_colour + static_cast<PLINT>(plot.series.size()));
   plscolbg(255, 255, 255);
@@ -231,24 +191,7 @@ void write_plot(const LinePlot& plot, const std::filesystem::path& path) {
   const Format format = format_of(path);
   check(plot, path);
 
-  MemoryOutput bytes;
-  {
-    std::lock_guard lock(plplot_mutex);
-    if (!driver_installed(driver(format)))
-      throw InputError(fmt::format("{}: plot: PLplot's {} driver is not installed{}", path.string(), driver(format),
-                                   format == Format::png ? " (Debian: plplot-driver-cairo)" : ""));
-    std::FILE* out = open_memstream(&bytes.data, &bytes.size);
-    if (out == nullptr) throw InputError(fmt::format("{}: plot: cannot allocate an output buffer", path.string()));
-    PLINT previous = 0, stream = 0;
-    plgstrm(&previous);
-    plmkstrm(&stream);  // a fresh stream, made current; plend1 below frees it and closes `out`
-    draw(plot, format, out);
-    plend1();
-    plsstrm(previous);
-  }
-  if (bytes.data == nullptr || bytes.size == 0)
-    throw InputError(fmt::format("{}: plot: PLplot's {} driver produced no output", path.string(), driver(format)));
-  write_file_atomically(path, [&](std::ostream& os) { os.write(bytes.data, static_cast<std::streamsize>(bytes.size)); });
+  plplot::render(driver(format), path, "plot", [&] { draw(plot); });
 }
 
 }  // namespace deorbit

@@ -28,12 +28,13 @@ struct LandMask::Impl {
   MutableS2ShapeIndex elsewhere;   // land outside Antarctica
   MutableS2ShapeIndex antarctica;  // polygons wholly south of 60 S
   int rings = 0;
+  std::vector<LandMask::Ring> outlines;  // the rings in degrees, for drawing
 };
 
 namespace {
 
-using Ring = std::vector<std::pair<double, double>>;  // (lon, lat) [deg]
-using Polygon = std::vector<Ring>;                     // exterior first, then holes
+using LonLatRing = std::vector<std::pair<double, double>>;  // (lon, lat) [deg]
+using Polygon = std::vector<LonLatRing>;               // exterior first, then holes
 
 std::shared_ptr<LandMask::Impl> build(const std::vector<Polygon>& polygons) {
   auto impl = std::make_shared<LandMask::Impl>();
@@ -45,6 +46,9 @@ std::shared_ptr<LandMask::Impl> build(const std::vector<Polygon>& polygons) {
       sphere_polygon::orient(ring, k > 0);
       loops.push_back(std::move(ring));
       ++impl->rings;
+      LandMask::Ring& outline = impl->outlines.emplace_back();
+      outline.hole = k > 0;
+      for (const auto& [lon, lat] : polygon[k]) outline.lat_lon_deg.emplace_back(lat, lon);
     }
     if (loops.empty()) continue;
     bool antarctic = std::all_of(polygon[0].begin(), polygon[0].end(),
@@ -67,7 +71,7 @@ LandMask LandMask::parse_rings(std::string_view text, const std::string& source)
   std::istringstream in{std::string(text)};
   std::string line;
   int line_no = 0;
-  Ring* current = nullptr;
+  LonLatRing* current = nullptr;
   long remaining = 0;
   auto fail = [&](const std::string& field, const std::string& expected) {
     throw InputError(ParseIssue{source, line_no, 0, field, expected, line});
@@ -118,7 +122,7 @@ LandMask LandMask::read_geojson(const std::filesystem::path& path) {
   const nlohmann::json doc = sphere_polygon::read_json_file(path, "land polygon");
   std::vector<Polygon> polygons;
   auto read_ring = [&](const nlohmann::json& ring, const std::string& key) {
-    Ring out;
+    LonLatRing out;
     if (!ring.is_array()) fail(key, "a ring: an array of [longitude, latitude] positions");
     for (const auto& p : ring) {
       if (!p.is_array() || p.size() < 2 || !p[0].is_number() || !p[1].is_number())
@@ -192,5 +196,7 @@ double LandMask::distance_to_antarctica(double lat, double lon) const {
 }
 
 int LandMask::ring_count() const { return impl_->rings; }
+
+const std::vector<LandMask::Ring>& LandMask::rings() const { return impl_->outlines; }
 
 }  // namespace deorbit

@@ -10,6 +10,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace deorbit {
 
@@ -35,6 +37,14 @@ class LandMask {
   //! area). Natural Earth draws Antarctica's coast along the ice-shelf fronts, so this is the distance to the ice.
   [[nodiscard]] double distance_to_antarctica(double lat, double lon) const;
   [[nodiscard]] int ring_count() const;  //!< number of rings (exteriors and holes)
+
+  //! A ring of the mask as read (for drawing coastlines): vertices in degrees, open or closed as the source gives it.
+  struct Ring {
+    bool hole = false;                                //!< a hole in the polygon before it (a lake), else an exterior
+    std::vector<std::pair<double, double>> lat_lon_deg;  //!< (latitude, longitude) [deg]
+  };
+  //! The ring_count() rings, in the order read.
+  [[nodiscard]] const std::vector<Ring>& rings() const;
 
   struct Impl;
 
