@@ -218,7 +218,11 @@ int run_campaign(const CampaignOptions& o) {
   report.ranks = mpi ? mpi->size() : 1;
   report.complete = complete;
   report.dispersions = s.dispersions;
-  write_campaign_outputs(report, plan, runs, zone, eop, dir, std::cout);
+  report.program_version = DEORBIT_VERSION;
+  report.nominal = model.run(SampledInputs{});
+  report.final_ignition = plan.burns.back().burn.start;
+  report.nominal_breakup = plan.breakup.epoch;
+  write_campaign_outputs(report, runs, zone, dir, std::cout);
   if (!complete) {
     std::cout << fmt::format("Stopped after {} of {} runs; `deorbit campaign ... --resume` goes on from there.\n",
                              runs.size(), o.runs);

@@ -10,9 +10,9 @@
 
 #include "deorbit/campaign/dispersions.h"
 #include "deorbit/campaign/run_record.h"
-#include "deorbit/maneuver/deorbit_planner.h"
+#include "deorbit/campaign/statistics.h"
 #include "deorbit/risk/target_zone.h"
-#include "deorbit/time/earth_orientation.h"
+#include "deorbit/time/epoch.h"
 
 namespace deorbit::app {
 
@@ -28,13 +28,20 @@ struct CampaignReport {
   int ranks = 1;
   bool complete = false;
   Dispersions dispersions;
+  std::string program_version;
+  RunRecord nominal;               //!< the run with every input at its nominal value
+  Epoch final_ignition;            //!< of the nominal plan
+  Epoch nominal_breakup;           //!< the campaign's reference epoch (breakup_time counts from it)
 };
+
+//! The frame of the along/cross-track statistics: centred on the nominal run's hazardous impacts (the normalised mean
+//! of their unit vectors), the along-track axis pointing away from the point under the nominal breakup.
+[[nodiscard]] TrackFrame nominal_track_frame(const RunRecord& nominal);
 
 //! Writes report.json, footprint_levels.geojson, impact_density.geojson, impact_density.png into `dir` (each
 //! atomically) and prints the summary; returns the written file names.
-std::vector<std::string> write_campaign_outputs(const CampaignReport& report, const DeorbitPlan& plan,
-                                                std::span<const RunRecord> runs, const TargetZone& zone,
-                                                const EarthOrientation& eop, const std::filesystem::path& dir,
+std::vector<std::string> write_campaign_outputs(const CampaignReport& report, std::span<const RunRecord> runs,
+                                                const TargetZone& zone, const std::filesystem::path& dir,
                                                 std::ostream& summary);
 
 }  // namespace deorbit::app

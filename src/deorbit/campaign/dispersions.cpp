@@ -30,7 +30,7 @@ struct GaussianSampler {
 }  // namespace
 
 bool Dispersions::none() const {
-  return burn_magnitude == 0 && burn_pointing == 0 && burn_ignition_time == 0 && thrust == 0 && isp == 0 &&
+  return burn_magnitude == 0 && burn_magnitude_bias == 0 && burn_pointing == 0 && burn_ignition_time == 0 && thrust == 0 && isp == 0 &&
          engine_out_probability == 0 && density_log_sigma == 0 && f107_forecast == 0 && ap_forecast == 0 &&
          position_rtn == std::array<double, 3>{0, 0, 0} && velocity_rtn == std::array<double, 3>{0, 0, 0} &&
          !breakup_altitude_dispersed && release_altitude == 0 && object_mass == 0 && object_area == 0 &&
@@ -70,7 +70,7 @@ SampledInputs sample_inputs(const Dispersions& d, std::int64_t run, std::size_t 
   GaussianSampler gauss{d.tail_scale};
   {
     CounterRng g = stream(kMagnitude);
-    in.burn_duration_factor = 1 + gauss.draw(g, d.burn_magnitude);
+    in.burn_duration_factor = 1 + d.burn_magnitude_bias + gauss.draw(g, d.burn_magnitude);
   }
   {
     CounterRng g = stream(kPointing);
@@ -101,11 +101,11 @@ SampledInputs sample_inputs(const Dispersions& d, std::int64_t run, std::size_t 
   }
   {
     CounterRng g = stream(kF107);
-    in.f107_factor = 1 + gauss.draw(g, d.f107_forecast);
+    in.f107_factor = std::exp(gauss.draw(g, d.f107_forecast));
   }
   {
     CounterRng g = stream(kAp);
-    in.ap_factor = 1 + gauss.draw(g, d.ap_forecast);
+    in.ap_factor = std::exp(gauss.draw(g, d.ap_forecast));
   }
   {
     CounterRng g = stream(kPosition);

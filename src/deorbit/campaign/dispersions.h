@@ -20,6 +20,7 @@ namespace deorbit {
 struct Dispersions {
   // Burns (each burn flown by the campaign)
   double burn_magnitude = 0;        //!< [-] 1-sigma relative error of the burn's duration (cut-off), e.g. 0.01
+  double burn_magnitude_bias = 0;   //!< [-] systematic relative error of the duration (a what-if: -0.01 = 1 % short)
   double burn_pointing = 0;         //!< [rad] 1-sigma of each of two pointing angles (in-plane, out-of-plane)
   double burn_ignition_time = 0;    //!< [s] 1-sigma of the ignition time
   double thrust = 0;                //!< [-] 1-sigma relative thrust error (mass flow follows at the same Isp)
@@ -27,8 +28,8 @@ struct Dispersions {
   double engine_out_probability = 0;  //!< [-] per burn: one engine fails at a uniform time in the burn
   // Atmosphere
   double density_log_sigma = 0;     //!< [-] sigma of ln(density scale): log-normal density error
-  double f107_forecast = 0;         //!< [-] 1-sigma relative error of the predicted F10.7 (and its 81-day mean)
-  double ap_forecast = 0;           //!< [-] 1-sigma relative error of the predicted Ap
+  double f107_forecast = 0;         //!< [-] sigma of ln(factor) on the predicted F10.7 (and its 81-day mean)
+  double ap_forecast = 0;           //!< [-] sigma of ln(factor) on the predicted Ap (log-normal: never negative)
   // Initial state (at the campaign's start), radial / along-track / cross-track 1-sigma
   std::array<double, 3> position_rtn{0, 0, 0};  //!< [m]
   std::array<double, 3> velocity_rtn{0, 0, 0};  //!< [m/s]

@@ -226,8 +226,9 @@ void draw_map(const CampaignStatistics& s, const TargetZone& zone, const LandMas
   }
   plinit();
   pladv(0);
-  plschr(0, 1.05);
-  plvpas(0.11, 0.69, 0.08, 0.90, aspect);
+  plschr(0, 0.95);
+  // Room at the left and bottom for the axis labels, at the right for the legend.
+  plvpas(0.10, 0.62, 0.12, 0.90, aspect);
   plwind(view.lon_lo, view.lon_hi, view.lat_lo, view.lat_hi);
 
   // Sea, then land (holes back to sea), then the density cells over both.
@@ -296,7 +297,7 @@ void draw_map(const CampaignStatistics& s, const TargetZone& zone, const LandMas
   plcol0(ink);
   plbox("bcnst", 0, 0, "bcnstv", 0, 0);
   const std::string title =
-      fmt::format("Hazardous impacts per km² per run, level footprints: {} runs ({} failed)", s.runs, s.failed_runs);
+      fmt::format("Hazardous impacts per km² per run: {} runs ({} failed)", s.runs, s.failed_runs);
   pllab("Longitude [deg]", "Latitude [deg]", plplot::plain_text(title).c_str());
 
   // Legend: the zone, the levels, then the density shades (densest first).
@@ -330,7 +331,7 @@ void draw_map(const CampaignStatistics& s, const TargetZone& zone, const LandMas
   std::vector<const char*> text_ptrs;
   for (const std::string& t : text) text_ptrs.push_back(t.c_str());
   PLFLT legend_width = 0, legend_height = 0;
-  plschr(0, 0.8);
+  plschr(0, 0.7);
   pllegend(&legend_width, &legend_height, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX,
            PL_POSITION_RIGHT | PL_POSITION_OUTSIDE, 0.03, 0.0, 0.05, background, ink, 1, 0, 0,
            static_cast<PLINT>(text.size()), opts.data(), 0.8, 0.9, 2.0, 0.0, text_colours.data(), text_ptrs.data(),

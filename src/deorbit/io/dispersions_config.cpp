@@ -26,6 +26,7 @@ Dispersions dispersions_from(const YamlMap& y) {
   d.seed = static_cast<std::uint64_t>(y.number_or("seed", 1, "", 0, 9007199254740992.0));
   if (auto b = y.map("burn")) {
     d.burn_magnitude = b->number_or("magnitude_percent", d.burn_magnitude * 100, "%", 0, 50) / 100;
+    d.burn_magnitude_bias = b->number_or("magnitude_bias_percent", d.burn_magnitude_bias * 100, "%", -50, 50) / 100;
     d.burn_pointing = b->number_or("pointing_deg", d.burn_pointing / deg, "deg", 0, 30) * deg;
     d.burn_ignition_time = b->number_or("ignition_time_s", d.burn_ignition_time, "s", 0, 3600);
     d.thrust = b->number_or("thrust_percent", d.thrust * 100, "%", 0, 50) / 100;
@@ -78,6 +79,7 @@ std::string dispersions_yaml(const Dispersions& d) {
   add(fmt::format("  seed: {}", d.seed));
   add("  burn:");
   add(fmt::format("    magnitude_percent: {}", d.burn_magnitude * 100));
+  add(fmt::format("    magnitude_bias_percent: {}", d.burn_magnitude_bias * 100));
   add(fmt::format("    pointing_deg: {}", d.burn_pointing / deg));
   add(fmt::format("    ignition_time_s: {}", d.burn_ignition_time));
   add(fmt::format("    thrust_percent: {}", d.thrust * 100));
