@@ -45,11 +45,12 @@ std::vector<FiniteBurn> disperse_burns(const std::vector<FiniteBurn>& nominal, c
   std::vector<FiniteBurn> out;
   for (FiniteBurn b : nominal) {
     b.start = b.start + in.ignition_offset;
-    b.duration *= in.burn_duration_factor;
+    // Thrust error: cut off at the planned propellant. Delta-v error: thrust and flow scaled over the planned arc.
+    b.duration /= in.thrust_factor;
     b.pitch += in.burn_pitch;
     b.yaw += in.burn_yaw;
     for (auto& e : b.engines) {
-      e.thrust *= in.thrust_factor;
+      e.thrust *= in.thrust_factor * in.delta_v_factor;
       e.isp *= in.isp_factor;
     }
     if (!in.engine_out || b.duration <= 0) {

@@ -1,5 +1,6 @@
 #include "deorbit/campaign/dispersions.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -15,14 +16,19 @@ enum Stream : std::uint64_t {
   kBreakup, kRelease, kDrag, kObjectMass, kObjectArea, kMaterial,
 };
 
-// A Gaussian draw of standard deviation sigma, widened by the proposal's tail scale; adds its term of ln w.
+// A Gaussian draw of standard deviation sigma, widened by the proposal's tail scale when the quantity is one of
+// the widened ones; adds its term of ln w.
 struct GaussianSampler {
-  double scale;
+  const Dispersions& d;
   double log_weight = 0;
-  double draw(CounterRng& rng, double sigma) {
+  double draw(CounterRng& rng, double sigma, const char* quantity) {
     if (!(sigma > 0)) return 0;
+    const bool widened = d.tail_scale != 1 && (d.tail_quantities.empty() ||
+                                               std::find(d.tail_quantities.begin(), d.tail_quantities.end(),
+                                                         quantity) != d.tail_quantities.end());
+    const double scale = widened ? d.tail_scale : 1.0;
     const double z = scale * rng.normal();  // standardised value, drawn from N(0, scale^2)
-    if (scale != 1) log_weight += std::log(scale) - 0.5 * z * z * (1 - 1 / (scale * scale));
+    if (widened) log_weight += std::log(scale) - 0.5 * z * z * (1 - 1 / (scale * scale));
     return sigma * z;
   }
 };
@@ -35,6 +41,12 @@ bool Dispersions::none() const {
          position_rtn == std::array<double, 3>{0, 0, 0} && velocity_rtn == std::array<double, 3>{0, 0, 0} &&
          !breakup_altitude_dispersed && release_altitude == 0 && object_mass == 0 && object_area == 0 &&
          object_drag == 0 && material_heat == 0;
+}
+
+const std::vector<std::string>& Dispersions::gaussian_quantities() {
+  static const std::vector<std::string> names{"burn_magnitude", "burn_pointing", "burn_ignition_time", "thrust", "isp",
+                                              "density", "f107", "ap", "position", "velocity"};
+  return names;
 }
 
 Dispersions Dispersions::defaults() {
@@ -67,27 +79,27 @@ SampledInputs sample_inputs(const Dispersions& d, std::int64_t run, std::size_t 
   in.run = run;
   const auto seed = d.seed, r = static_cast<std::uint64_t>(run);
   auto stream = [&](Stream s) { return CounterRng(seed, r, s); };
-  GaussianSampler gauss{d.tail_scale};
+  GaussianSampler gauss{d};
   {
     CounterRng g = stream(kMagnitude);
-    in.burn_duration_factor = 1 + d.burn_magnitude_bias + gauss.draw(g, d.burn_magnitude);
+    in.delta_v_factor = 1 + d.burn_magnitude_bias + gauss.draw(g, d.burn_magnitude, "burn_magnitude");
   }
   {
     CounterRng g = stream(kPointing);
-    in.burn_pitch = gauss.draw(g, d.burn_pointing);
-    in.burn_yaw = gauss.draw(g, d.burn_pointing);
+    in.burn_pitch = gauss.draw(g, d.burn_pointing, "burn_pointing");
+    in.burn_yaw = gauss.draw(g, d.burn_pointing, "burn_pointing");
   }
   {
     CounterRng g = stream(kIgnition);
-    in.ignition_offset = gauss.draw(g, d.burn_ignition_time);
+    in.ignition_offset = gauss.draw(g, d.burn_ignition_time, "burn_ignition_time");
   }
   {
     CounterRng g = stream(kThrust);
-    in.thrust_factor = 1 + gauss.draw(g, d.thrust);
+    in.thrust_factor = 1 + gauss.draw(g, d.thrust, "thrust");
   }
   {
     CounterRng g = stream(kIsp);
-    in.isp_factor = 1 + gauss.draw(g, d.isp);
+    in.isp_factor = 1 + gauss.draw(g, d.isp, "isp");
   }
   if (d.engine_out_probability > 0) {
     CounterRng g = stream(kEngineOut);
@@ -97,23 +109,23 @@ SampledInputs sample_inputs(const Dispersions& d, std::int64_t run, std::size_t 
   }
   {
     CounterRng g = stream(kDensity);
-    in.density_scale = std::exp(gauss.draw(g, d.density_log_sigma));
+    in.density_scale = std::exp(gauss.draw(g, d.density_log_sigma, "density"));
   }
   {
     CounterRng g = stream(kF107);
-    in.f107_factor = std::exp(gauss.draw(g, d.f107_forecast));
+    in.f107_factor = std::exp(gauss.draw(g, d.f107_forecast, "f107"));
   }
   {
     CounterRng g = stream(kAp);
-    in.ap_factor = std::exp(gauss.draw(g, d.ap_forecast));
+    in.ap_factor = std::exp(gauss.draw(g, d.ap_forecast, "ap"));
   }
   {
     CounterRng g = stream(kPosition);
-    for (int i = 0; i < 3; ++i) in.position_rtn[i] = gauss.draw(g, d.position_rtn[i]);
+    for (int i = 0; i < 3; ++i) in.position_rtn[i] = gauss.draw(g, d.position_rtn[i], "position");
   }
   {
     CounterRng g = stream(kVelocity);
-    for (int i = 0; i < 3; ++i) in.velocity_rtn[i] = gauss.draw(g, d.velocity_rtn[i]);
+    for (int i = 0; i < 3; ++i) in.velocity_rtn[i] = gauss.draw(g, d.velocity_rtn[i], "velocity");
   }
   if (d.breakup_altitude_dispersed) {
     CounterRng g = stream(kBreakup);
@@ -153,7 +165,7 @@ std::string SampledInputs::to_json() const {
   auto add = [&s](const char* key, double v, double nominal) {
     if (v != nominal) s += fmt::format(",\"{}\":{}", key, v);
   };
-  add("burn_duration_factor", burn_duration_factor, 1);
+  add("delta_v_factor", delta_v_factor, 1);
   add("burn_pitch_rad", burn_pitch, 0);
   add("burn_yaw_rad", burn_yaw, 0);
   add("ignition_offset_s", ignition_offset, 0);

@@ -19,11 +19,15 @@ namespace deorbit {
 
 struct Dispersions {
   // Burns (each burn flown by the campaign)
-  double burn_magnitude = 0;        //!< [-] 1-sigma relative error of the burn's duration (cut-off), e.g. 0.01
-  double burn_magnitude_bias = 0;   //!< [-] systematic relative error of the duration (a what-if: -0.01 = 1 % short)
+  //! [-] 1-sigma relative error of the delta-v the burn delivers (e.g. 0.01): thrust and propellant flow scaled
+  //! together over the planned arc, so the whole arc (not only its end) carries the error.
+  double burn_magnitude = 0;
+  double burn_magnitude_bias = 0;   //!< [-] systematic delta-v error (a what-if: -0.01 = 1 % less delta-v)
   double burn_pointing = 0;         //!< [rad] 1-sigma of each of two pointing angles (in-plane, out-of-plane)
   double burn_ignition_time = 0;    //!< [s] 1-sigma of the ignition time
-  double thrust = 0;                //!< [-] 1-sigma relative thrust error (mass flow follows at the same Isp)
+  //! [-] 1-sigma relative thrust error at the same Isp; the guidance cuts the burn off at the planned propellant (and
+  //! so delta-v), so a stronger engine burns for a shorter time: the arc's length and placement change.
+  double thrust = 0;
   double isp = 0;                   //!< [-] 1-sigma relative Isp error (the thrust is kept, the flow changes)
   double engine_out_probability = 0;  //!< [-] per burn: one engine fails at a uniform time in the burn
   // Atmosphere
@@ -46,6 +50,13 @@ struct Dispersions {
   // Sampling
   std::uint64_t seed = 1;
   double tail_scale = 1;            //!< importance sampling: Gaussian sigmas multiplied by this (1: plain MC)
+  //! The Gaussian quantities whose sigmas tail_scale widens (names of gaussian_quantities()); empty: all of them.
+  //! Widening only those that drive the footprint's ends keeps the weights from degenerating: each widened
+  //! dimension multiplies the weights' second moment by s^2 / sqrt(2 s^2 - 1).
+  std::vector<std::string> tail_quantities;
+
+  //! Names of the Gaussian quantities, as tail_quantities takes them.
+  [[nodiscard]] static const std::vector<std::string>& gaussian_quantities();
 
   //! True when no quantity is dispersed (every run is the nominal one).
   [[nodiscard]] bool none() const;
@@ -56,7 +67,7 @@ struct Dispersions {
 //! The inputs of one run: nominal values are 0 (errors) or 1 (factors).
 struct SampledInputs {
   std::int64_t run = 0;
-  double burn_duration_factor = 1;
+  double delta_v_factor = 1;        //!< thrust and flow over the planned arc (delivered delta-v, to first order)
   double burn_pitch = 0;            //!< [rad] in the orbit plane, positive towards the radial-out direction
   double burn_yaw = 0;              //!< [rad] out of the plane, positive along the angular momentum
   double ignition_offset = 0;       //!< [s]

@@ -65,6 +65,7 @@ Dispersions dispersions_from(const YamlMap& y) {
   }
   if (auto i = y.map("importance_sampling")) {
     d.tail_scale = i->number_or("tail_scale", d.tail_scale, "", 1, 10);
+    if (i->has("quantities")) d.tail_quantities = i->text_list("quantities", Dispersions::gaussian_quantities());
     i->refuse_unknown_keys();
   }
   y.refuse_unknown_keys();
@@ -103,6 +104,9 @@ std::string dispersions_yaml(const Dispersions& d) {
   add(fmt::format("    material_heat_percent: {}", d.material_heat * 100));
   add("  importance_sampling:");
   add(fmt::format("    tail_scale: {}", d.tail_scale));
+  std::string q;
+  for (const auto& name : d.tail_quantities) q += (q.empty() ? "" : ", ") + name;
+  add(fmt::format("    quantities: [{}]   # empty: every Gaussian quantity", q));
   return o;
 }
 
