@@ -130,13 +130,20 @@ int run_campaign(const CampaignOptions& o) {
   if (o.runs < 1) throw InputError("campaign: --runs must be at least 1");
   const ScenarioOverrides overrides{.space_weather_file = o.space_weather_file};
   Scenario s = o.scenario_file.empty() ? default_scenario(overrides) : read_scenario(o.scenario_file, overrides);
+  if (!o.dispersions_file.empty()) s.dispersions = read_dispersions_file(o.dispersions_file);
   if (o.seed >= 0) s.dispersions.seed = static_cast<std::uint64_t>(o.seed);
   if (o.tail_scale > 0) s.dispersions.tail_scale = o.tail_scale;
+  if (o.plain) {
+    s.dispersions.tail_scale = 1;
+    s.dispersions.tail_shift.clear();
+  }
   if (s.strategy.impulsive)
     throw InputError(fmt::format("{}: a campaign flies finite burns: set strategy.impulsive to false", s.file));
 
   EarthOrientation eop = o.eop_file.empty() ? EarthOrientation() : EarthOrientation::read(o.eop_file);
   const TargetZone zone = make_zone(s.target_zone);
+  // The zone the runs are judged against: the scenario's, or a declared hazard area given apart from the aim.
+  const TargetZone judged = o.zone_file.empty() ? zone : TargetZone::read_geojson(o.zone_file);
   std::optional<PopulationGrid> own_grid;
   if (!o.population_file.empty()) own_grid = PopulationGrid::read(o.population_file);
   const PopulationGrid& grid = own_grid ? *own_grid : PopulationGrid::embedded();
@@ -146,7 +153,7 @@ int run_campaign(const CampaignOptions& o) {
   if (root && !o.quiet) std::cerr << "campaign: planning the nominal re-entry of " << s.name << "...\n";
   const DeorbitPlan plan = plan_scenario(s, start, eop, zone);
   if (!plan.feasible) throw InputError(fmt::format("campaign: the nominal plan is infeasible: {}", plan.verdict));
-  const CampaignModel model(make_setup(s, start, plan, eop, zone, grid));
+  const CampaignModel model(make_setup(s, start, plan, eop, judged, grid));
 
   // The store and the runs still to do (rank 0 alone; an error there stops every rank).
   const std::filesystem::path dir(o.output_dir);
@@ -161,8 +168,10 @@ int run_campaign(const CampaignOptions& o) {
       std::filesystem::create_directories(dir, ec);
       if (ec) throw InputError(fmt::format("{}: cannot create the output folder: {}", o.output_dir, ec.message()));
       if (db.has_parent_path()) std::filesystem::create_directories(db.parent_path(), ec);
-      const CampaignIdentity identity{s.text, s.file, s.dispersions.seed, dispersions_yaml(s.dispersions),
-                                      DEORBIT_VERSION};
+      std::string judged_by = "# judged against the zone " + judged.name() + ":";
+      for (const auto& [lat, lon] : judged.vertices()) judged_by += fmt::format(" ({}, {})", lat, lon);
+      const CampaignIdentity identity{s.text, s.file, s.dispersions.seed,
+                                      dispersions_yaml(s.dispersions) + judged_by + "\n", DEORBIT_VERSION};
       store = std::make_unique<RunStore>(db, identity, o.resume);
       const auto stored_meta = store->meta();
       std::int64_t requested = o.runs;
@@ -222,7 +231,7 @@ int run_campaign(const CampaignOptions& o) {
   report.nominal = model.run(SampledInputs{});
   report.final_ignition = plan.burns.back().burn.start;
   report.nominal_breakup = plan.breakup.epoch;
-  write_campaign_outputs(report, runs, zone, dir, std::cout);
+  write_campaign_outputs(report, runs, judged, dir, std::cout);
   if (!complete) {
     std::cout << fmt::format("Stopped after {} of {} runs; `deorbit campaign ... --resume` goes on from there.\n",
                              runs.size(), o.runs);
@@ -262,6 +271,14 @@ void add_campaign_command(CLI::App& app, CampaignOptions& o, int& exit_code) {
                   "importance sampling: Gaussian dispersions drawn with their sigmas times this (> 1), runs weighted "
                   "by the likelihood ratio [default: the scenario's, else 1 = plain Monte Carlo]")
       ->check(CLI::Range(1.0, 10.0));
+  cmd->add_flag("--plain", o.plain, "plain Monte Carlo: ignore the scenario's importance-sampling settings");
+  cmd->add_option("--dispersions", o.dispersions_file,
+                  "YAML file with a dispersions: block that replaces the scenario's")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--zone", o.zone_file,
+                  "GeoJSON polygon the runs are judged against (e.g. a declared hazard area) instead of the "
+                  "scenario's target zone; the nominal plan still aims in the scenario's zone")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--space-weather", o.space_weather_file, "space-weather file for drag")->check(CLI::ExistingFile);
   cmd->add_option("--eop", o.eop_file, "Earth orientation file [default: none]")->check(CLI::ExistingFile);
   cmd->add_option("--population", o.population_file, "population-count grid (ESRI ASCII) [default: embedded GPWv4]")

@@ -24,6 +24,9 @@ struct CampaignOptions {
   std::string population_file;
   std::int64_t seed = -1;               // < 0: the scenario's
   double tail_scale = 0;                // 0: the scenario's; > 1 importance sampling
+  bool plain = false;                   // plain Monte Carlo: ignore the importance-sampling settings
+  std::string dispersions_file;         // a file with a dispersions: block replacing the scenario's
+  std::string zone_file;                // GeoJSON: containment against this zone (the plan still aims in its own)
   bool quiet = false;                   // no progress bar
 };
 

@@ -57,7 +57,7 @@ std::vector<std::string> write_campaign_outputs(const CampaignReport& report, st
                                                 std::ostream& out) {
   StatisticsSettings settings;
   settings.track = nominal_track_frame(report.nominal);
-  settings.use_weights = report.dispersions.tail_scale != 1;
+  settings.use_weights = report.dispersions.importance_sampling();
   const CampaignStatistics stats = summarize(runs, settings);
   std::vector<std::string> written;
 
@@ -109,7 +109,7 @@ std::vector<std::string> write_campaign_outputs(const CampaignReport& report, st
 
   out << fmt::format("Campaign of {} ({} of {} runs{}, seed {}{})\n", report.scenario, runs.size(),
                      report.runs_requested, report.complete ? "" : ", INCOMPLETE", report.dispersions.seed,
-                     settings.use_weights ? fmt::format(", importance sampling x{}", report.dispersions.tail_scale) : "");
+                     settings.use_weights ? ", importance sampling (weighted runs)" : "");
   if (report.runs_this_session > 0)
     out << fmt::format("  this session: {} runs in {:.1f} s wall, {:.1f} s CPU ({:.1f} runs per CPU second), {} "
                        "rank(s) x {} thread(s)\n",

@@ -26,9 +26,12 @@ struct GaussianSampler {
     const bool widened = d.tail_scale != 1 && (d.tail_quantities.empty() ||
                                                std::find(d.tail_quantities.begin(), d.tail_quantities.end(),
                                                          quantity) != d.tail_quantities.end());
-    const double scale = widened ? d.tail_scale : 1.0;
-    const double z = scale * rng.normal();  // standardised value, drawn from N(0, scale^2)
-    if (widened) log_weight += std::log(scale) - 0.5 * z * z * (1 - 1 / (scale * scale));
+    const double s = widened ? d.tail_scale : 1.0;
+    const auto it = d.tail_shift.find(quantity);
+    const double mu = it == d.tail_shift.end() ? 0.0 : it->second;
+    const double u = rng.normal();
+    const double z = mu + s * u;  // standardised value, drawn from N(mu, s^2)
+    if (s != 1 || mu != 0) log_weight += std::log(s) - 0.5 * z * z + 0.5 * u * u;
     return sigma * z;
   }
 };
@@ -44,7 +47,7 @@ bool Dispersions::none() const {
 }
 
 const std::vector<std::string>& Dispersions::gaussian_quantities() {
-  static const std::vector<std::string> names{"burn_magnitude", "burn_pointing", "burn_ignition_time", "thrust", "isp",
+  static const std::vector<std::string> names{"burn_magnitude", "burn_pitch", "burn_yaw", "burn_ignition_time", "thrust", "isp",
                                               "density", "f107", "ap", "position", "velocity"};
   return names;
 }
@@ -86,8 +89,8 @@ SampledInputs sample_inputs(const Dispersions& d, std::int64_t run, std::size_t 
   }
   {
     CounterRng g = stream(kPointing);
-    in.burn_pitch = gauss.draw(g, d.burn_pointing, "burn_pointing");
-    in.burn_yaw = gauss.draw(g, d.burn_pointing, "burn_pointing");
+    in.burn_pitch = gauss.draw(g, d.burn_pointing, "burn_pitch");
+    in.burn_yaw = gauss.draw(g, d.burn_pointing, "burn_yaw");
   }
   {
     CounterRng g = stream(kIgnition);

@@ -3,15 +3,18 @@
 // source or marked assumed. A run's inputs depend only on (seed, run): each quantity has its own stream of a
 // counter-based generator (counter_rng.h).
 //
-// Importance sampling (rare events): the Gaussian quantities may be drawn with their standard deviations multiplied
-// by `tail_scale` (> 1 widens the tails, where the escapes are); the run then carries the log of the likelihood
-// ratio nominal/proposal, ln w = sum over the standardised draws z of [ln s - z^2/2 (1 - 1/s^2)], and estimators
+// Importance sampling (rare events): a Gaussian quantity's standardised value z may be drawn from N(mu, s^2)
+// instead of N(0, 1): shifted by `mu` sigmas towards the escapes (the design point, e.g. from a pilot campaign's
+// regression) and widened by the tail scale s. The run then carries the log of the likelihood ratio
+// nominal/proposal, ln w = sum over the sampled quantities of [ln s - z^2/2 + (z - mu)^2 / (2 s^2)], and estimators
 // weight it by w (campaign/statistics.h). Reference: Rubinstein & Kroese, "Simulation and the Monte Carlo Method",
-// 3rd ed. (2017), sec. 5.7 (importance sampling).
+// 3rd ed. (2017), sec. 5.7 (importance sampling); the shift to the design point: Melchers & Beck, "Structural
+// Reliability Analysis and Prediction", 3rd ed. (2018), sec. 3.5.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -54,6 +57,10 @@ struct Dispersions {
   //! Widening only those that drive the footprint's ends keeps the weights from degenerating: each widened
   //! dimension multiplies the weights' second moment by s^2 / sqrt(2 s^2 - 1).
   std::vector<std::string> tail_quantities;
+  //! Mean shifts [sigmas] of the proposal, by quantity name (a quantity with three axes shifts each by the value).
+  std::map<std::string, double> tail_shift;
+  //! True when runs are drawn from a proposal other than the nominal distribution (weights are not all 1).
+  [[nodiscard]] bool importance_sampling() const { return tail_scale != 1 || !tail_shift.empty(); }
 
   //! Names of the Gaussian quantities, as tail_quantities takes them.
   [[nodiscard]] static const std::vector<std::string>& gaussian_quantities();

@@ -431,8 +431,15 @@ CampaignStatistics summarize(std::span<const RunRecord> runs, const StatisticsSe
   for (const RunRecord& r : runs) (r.status == RunStatus::ok ? st.ok_runs : st.failed_runs) += 1;
 
   auto ok = [](const RunRecord& r) { return r.status == RunStatus::ok; };
-  st.containment = event_probability(runs, [&](const RunRecord& r) { return ok(r) && r.inside; }, settings);
   st.escape = event_probability(runs, [&](const RunRecord& r) { return !(ok(r) && r.inside); }, settings);
+  st.containment = event_probability(runs, [&](const RunRecord& r) { return ok(r) && r.inside; }, settings);
+  if (settings.use_weights) {
+    // The rare event is the escape, and importance sampling aims at it: containment is its complement (estimated
+    // on its own, the mean weight's own error would put it above 1 or far from 1 - escape).
+    const BinomialInterval& e = st.escape.interval;
+    st.containment.interval = {1 - e.estimate, 1 - e.upper, 1 - e.lower};
+    st.containment.upper_bound_one_sided = 1;
+  }
   st.land_impact = event_probability(runs, [&](const RunRecord& r) { return !ok(r) || r.land_impact; }, settings);
   const double near = settings.near_land_distance;
   st.near_land = event_probability(runs, [&](const RunRecord& r) { return !ok(r) || r.near_land(near); }, settings);

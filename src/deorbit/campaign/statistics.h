@@ -185,7 +185,8 @@ struct CampaignStatistics {
   std::int64_t runs = 0;         //!< all runs
   std::int64_t ok_runs = 0;
   std::int64_t failed_runs = 0;  //!< count as escapes, land impacts and near-land impacts (their outcome is unknown)
-  //! P(every hazardous impact inside the zone): RunRecord::inside over all runs.
+  //! P(every hazardous impact inside the zone): RunRecord::inside over all runs. With use_weights: 1 - escape (the
+  //! estimate and the interval bounds), since the sampling aims at the escapes.
   EventProbability containment;
   //! P(some hazardous impact outside the zone, or the run failed): the complement event, estimated on its own.
   EventProbability escape;

@@ -66,9 +66,24 @@ Dispersions dispersions_from(const YamlMap& y) {
   if (auto i = y.map("importance_sampling")) {
     d.tail_scale = i->number_or("tail_scale", d.tail_scale, "", 1, 10);
     if (i->has("quantities")) d.tail_quantities = i->text_list("quantities", Dispersions::gaussian_quantities());
+    if (auto shift = i->map("shift_sigma")) {
+      d.tail_shift.clear();
+      for (const auto& name : Dispersions::gaussian_quantities())
+        if (shift->has(name)) d.tail_shift[name] = shift->number(name, "sigma", -10, 10);
+      shift->refuse_unknown_keys();
+    }
     i->refuse_unknown_keys();
   }
   y.refuse_unknown_keys();
+  return d;
+}
+
+Dispersions read_dispersions_file(const std::string& path) {
+  const YamlMap file = YamlMap::load_file(path);
+  auto block = file.map("dispersions");
+  if (!block) file.error("dispersions", "a dispersions: block (docs/campaign.md)");
+  Dispersions d = dispersions_from(*block);
+  file.refuse_unknown_keys();
   return d;
 }
 
@@ -107,6 +122,9 @@ std::string dispersions_yaml(const Dispersions& d) {
   std::string q;
   for (const auto& name : d.tail_quantities) q += (q.empty() ? "" : ", ") + name;
   add(fmt::format("    quantities: [{}]   # empty: every Gaussian quantity", q));
+  std::string shifts;
+  for (const auto& [name, mu] : d.tail_shift) shifts += fmt::format("{}{}: {}", shifts.empty() ? "" : ", ", name, mu);
+  add(fmt::format("    shift_sigma: {{{}}}", shifts));
   return o;
 }
 

@@ -15,6 +15,10 @@ class YamlMap;
 //! each key given replaces its default. Throws InputError naming file, line and key.
 [[nodiscard]] Dispersions dispersions_from(const YamlMap& block);
 
+//! Reads a file whose top level holds a `dispersions:` block (and nothing else), e.g. to try another set of
+//! dispersions on the same scenario. Throws InputError naming file, line and key.
+[[nodiscard]] Dispersions read_dispersions_file(const std::string& path);
+
 //! The dispersions as a `dispersions:` block that dispersions_from reads back to the same values (for --explain and
 //! the campaign store's identity).
 [[nodiscard]] std::string dispersions_yaml(const Dispersions& d);
