@@ -153,11 +153,12 @@ struct Child {
   std::string out_file, err_file;
 };
 
-Child spawn_deorbit(const std::vector<std::string>& args, const std::string& tag) {
+// Runs `program ARGS` (found on PATH) with its output in files named by `tag`.
+Child spawn(const std::string& program, const std::vector<std::string>& args, const std::string& tag) {
   Child c;
   c.out_file = ::testing::TempDir() + "/" + std::to_string(getpid()) + "_" + tag + ".out";
   c.err_file = ::testing::TempDir() + "/" + std::to_string(getpid()) + "_" + tag + ".err";
-  std::vector<std::string> all = {DEORBIT_APP};
+  std::vector<std::string> all = {program};
   all.insert(all.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : all) argv.push_back(a.data());
@@ -175,10 +176,46 @@ Child spawn_deorbit(const std::vector<std::string>& args, const std::string& tag
   sigaddset(&defaults, SIGINT);
   posix_spawnattr_setsigdefault(&attr, &defaults);
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
-  if (posix_spawn(&c.pid, DEORBIT_APP, &actions, &attr, argv.data(), environ) != 0) c.pid = -1;
+  if (posix_spawnp(&c.pid, program.c_str(), &actions, &attr, argv.data(), environ) != 0) c.pid = -1;
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   return c;
+}
+
+Child spawn_deorbit(const std::vector<std::string>& args, const std::string& tag) {
+  return spawn(DEORBIT_APP, args, tag);
+}
+
+bool have_mpirun() { return std::system("command -v mpirun >/dev/null 2>&1") == 0; }
+
+// The parent of a process (Linux /proc); -1 if it is gone.
+long parent_of(long pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(stat, line) || line.rfind(')') == std::string::npos) return -1;
+  std::istringstream rest(line.substr(line.rfind(')') + 1));
+  char state = 0;
+  long ppid = -1;
+  rest >> state >> ppid;
+  return ppid;
+}
+
+// The process of MPI rank `rank` among the descendants of `mpirun` (a child, or a grandchild under a PRRTE daemon),
+// known by the rank in its environment (Open MPI and PMIx name it); -1 if none.
+pid_t rank_process(pid_t mpirun, int rank) {
+  const std::string r = std::to_string(rank);
+  for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    const long pid = std::stol(name);
+    long up = parent_of(pid);
+    for (int depth = 0; depth < 3 && up > 1 && up != mpirun; ++depth) up = parent_of(up);
+    if (up != mpirun) continue;
+    std::ifstream env(entry.path() / "environ");
+    for (std::string var; std::getline(env, var, '\0');)
+      if (var == "OMPI_COMM_WORLD_RANK=" + r || var == "PMIX_RANK=" + r) return static_cast<pid_t>(pid);
+  }
+  return -1;
 }
 
 std::string file_text(const std::string& path) {
@@ -331,6 +368,38 @@ TEST_F(CampaignCliInterruptSlow, CtrlCStopsCleanlyAndResumesToTheUninterruptedRe
   EXPECT_EQ(read_json(dir + "/report.json")["statistics"], ref.statistics);
 }
 
+// Under MPI, kill -9 of a worker rank (not of rank 0, which keeps the store): mpirun aborts the job; --resume on 2
+// ranks completes it identical to the uninterrupted campaign.
+TEST_F(CampaignCliInterruptSlow, KilledMpiRankResumesToTheUninterruptedResult) {
+  if (!have_mpirun()) GTEST_SKIP() << "mpirun is not on PATH (openmpi-bin)";
+  const Reference& ref = reference();
+  const std::string dir = out_dir("campaign-mpi-killed");
+  std::vector<std::string> mpi_args = {"--allow-run-as-root", "--oversubscribe", "-n", "2", DEORBIT_APP, "campaign",
+                                       "--runs", std::to_string(kRuns), "--threads", "1", "-q", "-o", dir};
+  Child c = spawn("mpirun", mpi_args, "mpi-killed");
+  ASSERT_GT(c.pid, 0);
+  const bool reached = wait_for_runs(c, store_of(dir), 30, 120);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const pid_t worker = rank_process(c.pid, 1);
+  if (worker > 0) kill(worker, SIGKILL);
+  const int code = wait_exit_code(c);
+  ASSERT_TRUE(reached) << "the campaign ended or stored no runs before the kill: " << file_text(c.err_file);
+  ASSERT_GT(worker, 0) << "no rank 1 among the children of mpirun";
+  EXPECT_NE(code, 0) << file_text(c.err_file);
+  const std::size_t left = stored_runs(store_of(dir)).size();
+  EXPECT_GE(left, 30u);
+  ASSERT_LT(left, static_cast<std::size_t>(kRuns)) << "killed too late to test the resume";
+
+  mpi_args.push_back("--resume");
+  std::string resume = "mpirun";
+  for (const auto& a : mpi_args) resume += " " + a;
+  const int status = std::system((resume + " >" + dir + ".log 2>&1").c_str());
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << resume << "\n" << file_text(dir + ".log");
+  expect_every_run_once(store_of(dir));
+  EXPECT_EQ(dump_store(store_of(dir)), ref.dump);
+  EXPECT_EQ(read_json(dir + "/report.json")["statistics"], ref.statistics);
+}
+
 // Ctrl-C while the nominal re-entry is planned, before any run: a clean stop (exit 3, how to go on), an empty
 // store that --resume fills. (It ended with "campaign statistics: no runs" and exit 1.)
 TEST_F(CampaignCliInterruptSlow, CtrlCBeforeTheFirstRunStopsCleanly) {
@@ -355,7 +424,7 @@ TEST_F(CampaignCliInterruptSlow, CtrlCBeforeTheFirstRunStopsCleanly) {
 
 // 2 MPI ranks (one thread each) store the runs of one process; so does 1 rank.
 TEST(CampaignCliSlow, MpiRanksDoNotChangeTheRuns) {
-  if (std::system("command -v mpirun >/dev/null 2>&1") != 0) GTEST_SKIP() << "mpirun is not on PATH (openmpi-bin)";
+  if (!have_mpirun()) GTEST_SKIP() << "mpirun is not on PATH (openmpi-bin)";
   const std::string alone = out_dir("campaign-mpi-alone"), one = out_dir("campaign-mpi-n1"),
                     two = out_dir("campaign-mpi-n2");
   const std::string common = " campaign --runs 30 --threads 1 -q -o ";
