@@ -9,6 +9,7 @@
 #include <iostream>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -212,7 +213,15 @@ int run_campaign(const CampaignOptions& o) {
   bar.finish();
   if (!root) return 0;
 
-  const std::vector<RunRecord> runs = store->load();
+  // A campaign of N runs is runs 0..N-1, also when a larger one was stored before (its statistics stay those of an
+  // uninterrupted N-run campaign).
+  std::vector<RunRecord> runs = store->load();
+  std::erase_if(runs, [&o](const RunRecord& r) { return r.run >= o.runs; });
+  if (runs.empty()) {  // stopped (Ctrl-C) before the first run was stored: no statistics to write
+    std::cout << fmt::format("Stopped before the first of {} runs; `deorbit campaign ... --resume` starts from there.\n",
+                             o.runs);
+    return 3;
+  }
   const bool complete = static_cast<std::int64_t>(runs.size()) >= o.runs;
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   CampaignReport report;

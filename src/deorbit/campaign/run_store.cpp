@@ -1,6 +1,8 @@
 #include "deorbit/campaign/run_store.h"
 
 #include <cstring>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -79,6 +81,18 @@ CREATE TABLE IF NOT EXISTS impacts(
   count INTEGER NOT NULL, PRIMARY KEY(run, k)) WITHOUT ROWID;
 )";
 
+// Where two texts part: the first differing line of each (scenario and dispersions texts share long headers).
+std::string first_difference(const std::string& stored, const std::string& now) {
+  std::size_t line = 1, start = 0;
+  for (std::size_t i = 0; i < stored.size() && i < now.size() && stored[i] == now[i]; ++i)
+    if (stored[i] == '\n') {
+      ++line;
+      start = i + 1;
+    }
+  auto line_of = [start](const std::string& t) { return t.substr(start, t.find('\n', start) - start); };
+  return fmt::format("line {}: stored '{:.80}', now '{:.80}'", line, line_of(stored), line_of(now));
+}
+
 }  // namespace
 
 void RunStore::exec(const char* sql) const {
@@ -108,11 +122,12 @@ RunStore::RunStore(const std::filesystem::path& path, const CampaignIdentity& id
     // WAL with synchronous=NORMAL: a committed transaction survives the process being killed (not a power cut).
     exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
     exec(kSchema);
-    const std::map<std::string, std::string> expected{{"scenario_text", id.scenario_text},
-                                                      {"scenario_label", id.scenario_label},
-                                                      {"seed", std::to_string(id.seed)},
-                                                      {"dispersions", id.dispersions_json},
-                                                      {"program_version", id.program_version}};
+    // The seed first: the dispersions' text holds it too, and a resume with another --seed must say "seed".
+    const std::vector<std::pair<std::string, std::string>> expected{{"seed", std::to_string(id.seed)},
+                                                                    {"scenario_text", id.scenario_text},
+                                                                    {"scenario_label", id.scenario_label},
+                                                                    {"dispersions", id.dispersions_json},
+                                                                    {"program_version", id.program_version}};
     if (resume) {
       auto stored = meta();
       for (const auto& [key, value] : expected) {
@@ -121,9 +136,8 @@ RunStore::RunStore(const std::filesystem::path& path, const CampaignIdentity& id
         if (it == stored.end())
           throw InputError(fmt::format("{}: not a deorbit campaign store (no '{}' in its meta table)", path.string(), key));
         if (it->second != value)
-          throw InputError(fmt::format("{}: cannot resume: the campaign's {} differs from this one's (stored: {:.60}...; "
-                                       "now: {:.60}...)",
-                                       path.string(), key, it->second, value));
+          throw InputError(fmt::format("{}: cannot resume: the campaign's {} differs from this one's ({})",
+                                       path.string(), key, first_difference(it->second, value)));
       }
     } else {
       exec("BEGIN");
