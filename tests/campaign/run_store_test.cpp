@@ -214,6 +214,11 @@ TEST(RunStore, NewAndResumeCheckTheFileAndTheIdentity) {
   { std::FILE* f = std::fopen(other.c_str(), "w"); std::fputs("not a database, just text\n", f); std::fclose(f); }
   expect_error([&] { RunStore t(other, identity(), true); }, other.string());
   expect_error([&] { (void)RunStore::open_read_only(dir / "absent.sqlite"); }, "absent.sqlite");
+  // Read-only: reads, refuses to write (and the refused insert leaves the runs as they were).
+  auto ro = RunStore::open_read_only(db);
+  EXPECT_EQ(ro->meta().at("seed"), "12345");
+  expect_error([&] { ro->insert(std::vector<RunRecord>{record(1, 1)}); }, db.string());
+  EXPECT_EQ(ro->stored_runs(), (std::vector<std::int64_t>{0}));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
