@@ -165,6 +165,12 @@ TEST(DispersionsConfig, ErrorsNameTheLineAndTheKey) {
   i = issue("dispersions:\n  atmosphere:\n    density_log_sigma: abc\n");
   EXPECT_EQ(i.line, 3);
   EXPECT_EQ(i.field, "dispersions.atmosphere.density_log_sigma");
+  i = issue("dispersions:\n  seed: 1.5\n");  // not cut to 1 (the same runs as seed 1)
+  EXPECT_EQ(i.line, 2);
+  EXPECT_EQ(i.field, "dispersions.seed");
+  EXPECT_EQ(i.found, "1.5");
+  i = issue("dispersions:\n  seed: -1\n");
+  EXPECT_EQ(i.field, "dispersions.seed");
   i = issue("dispersions:\n  objects:\n    drag_percent: 95\n");
   EXPECT_EQ(i.field, "dispersions.objects.drag_percent");
 }
