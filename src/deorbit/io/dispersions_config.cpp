@@ -1,5 +1,7 @@
 #include "deorbit/io/dispersions_config.h"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "deorbit/base/constants.h"
@@ -23,7 +25,10 @@ std::array<double, 3> triple(const YamlMap& m, const std::string& key, const std
 Dispersions dispersions_from(const YamlMap& y) {
   const std::string base = y.text_or("defaults", "standard", {"standard", "none"});
   Dispersions d = base == "standard" ? Dispersions::defaults() : Dispersions{};
-  d.seed = static_cast<std::uint64_t>(y.number_or("seed", 1, "", 0, 9007199254740992.0));
+  const double seed = y.number_or("seed", 1, "", 0, 9007199254740992.0);
+  // A fraction would be cut silently: `seed: 1.5` and `seed: 1` would give the same runs.
+  if (seed != std::floor(seed)) y.error("seed", "a whole number in [0, 9007199254740992]");
+  d.seed = static_cast<std::uint64_t>(seed);
   if (auto b = y.map("burn")) {
     d.burn_magnitude = b->number_or("magnitude_percent", d.burn_magnitude * 100, "%", 0, 50) / 100;
     d.burn_magnitude_bias = b->number_or("magnitude_bias_percent", d.burn_magnitude_bias * 100, "%", -50, 50) / 100;
