@@ -137,11 +137,11 @@ TEST(CounterRng, NormalMoments) {
 
 void expect_same(const SampledInputs& a, const SampledInputs& b) {
   EXPECT_EQ(a.run, b.run);
-  const double sa[] = {a.burn_duration_factor, a.burn_pitch, a.burn_yaw, a.ignition_offset, a.thrust_factor,
+  const double sa[] = {a.delta_v_factor, a.burn_pitch, a.burn_yaw, a.ignition_offset, a.thrust_factor,
                        a.isp_factor, a.engine_out_fraction, a.density_scale, a.f107_factor, a.ap_factor,
                        a.position_rtn[0], a.position_rtn[1], a.position_rtn[2], a.velocity_rtn[0], a.velocity_rtn[1],
                        a.velocity_rtn[2], a.breakup_altitude, a.release_shift, a.drag_factor, a.log_weight};
-  const double sb[] = {b.burn_duration_factor, b.burn_pitch, b.burn_yaw, b.ignition_offset, b.thrust_factor,
+  const double sb[] = {b.delta_v_factor, b.burn_pitch, b.burn_yaw, b.ignition_offset, b.thrust_factor,
                        b.isp_factor, b.engine_out_fraction, b.density_scale, b.f107_factor, b.ap_factor,
                        b.position_rtn[0], b.position_rtn[1], b.position_rtn[2], b.velocity_rtn[0], b.velocity_rtn[1],
                        b.velocity_rtn[2], b.breakup_altitude, b.release_shift, b.drag_factor, b.log_weight};
@@ -166,10 +166,10 @@ TEST(SampleInputs, IsAPureFunctionOfSeedAndRun) {
   for (std::int64_t k = 0; k < 17; ++k) (void)sample_inputs(d, k, 5, 3);
   expect_same(alone, sample_inputs(d, 17, 5, 3));
   // Another run, another seed: different draws.
-  EXPECT_NE(alone.burn_duration_factor, sample_inputs(d, 18, 5, 3).burn_duration_factor);
+  EXPECT_NE(alone.delta_v_factor, sample_inputs(d, 18, 5, 3).delta_v_factor);
   Dispersions e = d;
   e.seed = d.seed + 1;
-  EXPECT_NE(alone.burn_duration_factor, sample_inputs(e, 17, 5, 3).burn_duration_factor);
+  EXPECT_NE(alone.delta_v_factor, sample_inputs(e, 17, 5, 3).delta_v_factor);
   EXPECT_EQ(alone.run, 17);
   EXPECT_EQ(alone.mass_factors.size(), 5u);
   EXPECT_EQ(alone.area_factors.size(), 5u);
@@ -185,7 +185,7 @@ TEST(SampleInputs, NothingDispersedGivesTheNominalRun) {
   EXPECT_TRUE(d.none());
   for (std::int64_t run : {0, 1, 12345}) {
     const SampledInputs in = sample_inputs(d, run, 4, 2);
-    EXPECT_EQ(in.burn_duration_factor, 1.0);
+    EXPECT_EQ(in.delta_v_factor, 1.0);
     EXPECT_EQ(in.burn_pitch, 0.0);
     EXPECT_EQ(in.burn_yaw, 0.0);
     EXPECT_EQ(in.ignition_offset, 0.0);
@@ -262,7 +262,7 @@ TEST(SampleInputs, JsonRecordReadsBackExactly) {
     const auto j = nlohmann::json::parse(in.to_json());
     EXPECT_EQ(j.at("run").get<std::int64_t>(), run);
     const std::pair<const char*, double> scalars[] = {
-        {"burn_duration_factor", in.burn_duration_factor}, {"burn_pitch_rad", in.burn_pitch},
+        {"delta_v_factor", in.delta_v_factor}, {"burn_pitch_rad", in.burn_pitch},
         {"burn_yaw_rad", in.burn_yaw}, {"ignition_offset_s", in.ignition_offset}, {"thrust_factor", in.thrust_factor},
         {"isp_factor", in.isp_factor}, {"engine_out_fraction", in.engine_out_fraction},
         {"density_scale", in.density_scale}, {"f107_factor", in.f107_factor}, {"ap_factor", in.ap_factor},
@@ -286,7 +286,7 @@ struct Standardised {
 
 Standardised standardise(const Dispersions& d, const SampledInputs& in) {
   Standardised s;
-  s.z = {(in.burn_duration_factor - 1 - d.burn_magnitude_bias) / d.burn_magnitude,
+  s.z = {(in.delta_v_factor - 1 - d.burn_magnitude_bias) / d.burn_magnitude,
          in.burn_pitch / d.burn_pointing,
          in.burn_yaw / d.burn_pointing,
          in.ignition_offset / d.burn_ignition_time,
@@ -365,11 +365,11 @@ TEST(SampleInputs, MomentsMatchTheConfiguredDispersions) {
 TEST(SampleInputs, MagnitudeBiasShiftsEveryRun) {
   Dispersions d;
   d.burn_magnitude_bias = -0.01;
-  for (std::int64_t run : {0, 1, 2}) EXPECT_EQ(sample_inputs(d, run, 0, 0).burn_duration_factor, 0.99);
+  for (std::int64_t run : {0, 1, 2}) EXPECT_EQ(sample_inputs(d, run, 0, 0).delta_v_factor, 0.99);
   d.burn_magnitude = 0.01;
   double sum = 0;
   constexpr int n = 20000;
-  for (int run = 0; run < n; ++run) sum += sample_inputs(d, run, 0, 0).burn_duration_factor;
+  for (int run = 0; run < n; ++run) sum += sample_inputs(d, run, 0, 0).delta_v_factor;
   EXPECT_NEAR(sum / n, 0.99, 5 * 0.01 / std::sqrt(double(n)));
 }
 

@@ -49,7 +49,7 @@ RunRecord record(std::int64_t run, int impacts) {
   RunRecord r;
   r.run = run;
   r.log_weight = -std::log(3.0) * static_cast<double>(run + 1);
-  r.inputs_json = "{\"run\":" + std::to_string(run) + ",\"burn_duration_factor\":1.0123456789012345}";
+  r.inputs_json = "{\"run\":" + std::to_string(run) + ",\"delta_v_factor\":1.0123456789012345}";
   r.input_factors = {1.0 / 3.0, 0.9 + 1e-17 * static_cast<double>(run), std::nextafter(1.0, 2.0), 4.9e-324};
   r.breakup_time = 1234.5678901234567 + static_cast<double>(run);
   r.breakup_latitude = -0.7123456789012345;
