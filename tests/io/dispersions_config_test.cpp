@@ -175,5 +175,27 @@ TEST(DispersionsConfig, ErrorsNameTheLineAndTheKey) {
   EXPECT_EQ(i.field, "dispersions.objects.drag_percent");
 }
 
+TEST(DispersionsConfig, ImportanceSamplingBlockReadsBack) {
+  const Dispersions d = read(
+      "dispersions:\n  importance_sampling:\n    tail_scale: 2\n    quantities: [thrust, burn_magnitude]\n"
+      "    shift_sigma: {burn_magnitude: 1.48, thrust: 2.52, burn_pitch: -0.99}\n");
+  EXPECT_EQ(d.tail_scale, 2);
+  EXPECT_EQ(d.tail_quantities, (std::vector<std::string>{"thrust", "burn_magnitude"}));
+  ASSERT_EQ(d.tail_shift.size(), 3u);
+  EXPECT_EQ(d.tail_shift.at("burn_pitch"), -0.99);
+  EXPECT_TRUE(d.importance_sampling());
+  const Dispersions back = read(dispersions_yaml(d));
+  EXPECT_EQ(back.tail_scale, d.tail_scale);
+  EXPECT_EQ(back.tail_quantities, d.tail_quantities);
+  EXPECT_EQ(back.tail_shift, d.tail_shift);
+  EXPECT_FALSE(read(dispersions_yaml(Dispersions::defaults())).importance_sampling());
+  // A quantity that is not a Gaussian one is refused, naming the key.
+  ParseIssue i = issue_of([] { (void)read("dispersions:\n  importance_sampling:\n    shift_sigma: {breakup: 2}\n"); });
+  EXPECT_EQ(i.line, 3);
+  EXPECT_NE(i.field.find("shift_sigma"), std::string::npos) << i.field;
+  i = issue_of([] { (void)read("dispersions:\n  importance_sampling:\n    quantities: [mass]\n"); });
+  EXPECT_NE(i.field.find("quantities"), std::string::npos) << i.field;
+}
+
 }  // namespace
 }  // namespace deorbit

@@ -75,8 +75,8 @@ struct Dispersions {
 struct SampledInputs {
   std::int64_t run = 0;
   double delta_v_factor = 1;        //!< thrust and flow over the planned arc (delivered delta-v, to first order)
-  double burn_pitch = 0;            //!< [rad] in the orbit plane, positive towards the radial-out direction
-  double burn_yaw = 0;              //!< [rad] out of the plane, positive along the angular momentum
+  double burn_pitch = 0;            //!< [rad] FiniteBurn::pitch (towards n x d: radial-out for a retrograde burn)
+  double burn_yaw = 0;              //!< [rad] FiniteBurn::yaw (along n for a retrograde burn)
   double ignition_offset = 0;       //!< [s]
   double thrust_factor = 1;
   double isp_factor = 1;
