@@ -174,7 +174,6 @@ int run_campaign(const CampaignOptions& o) {
       const CampaignIdentity identity{s.text, s.file, s.dispersions.seed,
                                       dispersions_yaml(s.dispersions) + judged_by + "\n", DEORBIT_VERSION};
       store = std::make_unique<RunStore>(db, identity, o.resume);
-      const auto stored_meta = store->meta();
       std::int64_t requested = o.runs;
       store->set_meta("runs_requested", std::to_string(requested));
       std::vector<std::int64_t> stored = store->stored_runs();
