@@ -1,10 +1,7 @@
 #include "deorbit/campaign/campaign_runner.h"
 
 #include <chrono>
-#include <condition_variable>
 #include <ctime>
-#include <mutex>
-#include <thread>
 
 #include "deorbit/base/error.h"
 
@@ -16,53 +13,62 @@ double thread_cpu_seconds() {
   return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
 }
 
+RunPool::RunPool(const CampaignModel& model, const Dispersions& dispersions, std::span<const std::int64_t> pending,
+                 int threads, const std::atomic<bool>* stop)
+    : model_(model), dispersions_(dispersions), pending_(pending), stop_(stop), running_(threads) {
+  if (threads < 1) throw InputError("campaign: the number of threads must be >= 1");
+  for (int t = 0; t < threads; ++t)
+    workers_.emplace_back([this] {
+      for (;;) {
+        const auto runs = take(1);
+        if (runs.empty()) break;
+        const double c0 = thread_cpu_seconds();
+        RunRecord r = model_.run(model_.sample(dispersions_, runs.front()));
+        const double c1 = thread_cpu_seconds();
+        std::lock_guard lock(mutex_);
+        completed_.push_back(std::move(r));
+        cpu_ += c1 - c0;
+      }
+      std::lock_guard lock(mutex_);
+      --running_;
+      wake_.notify_all();
+    });
+}
+
+RunPool::~RunPool() = default;  // the jthreads join; workers stop at the end of the list
+
+std::span<const std::int64_t> RunPool::take(std::size_t n) {
+  if (stop_ && stop_->load()) return {};
+  const std::size_t a = std::min(next_.fetch_add(n), pending_.size());
+  return pending_.subspan(a, std::min(n, pending_.size() - a));
+}
+
+void RunPool::add(std::vector<RunRecord>&& records, double cpu) {
+  std::lock_guard lock(mutex_);
+  for (auto& r : records) completed_.push_back(std::move(r));
+  cpu_ += cpu;
+}
+
+bool RunPool::collect(std::vector<RunRecord>& out, double& cpu, std::chrono::duration<double> wait) {
+  std::unique_lock lock(mutex_);
+  wake_.wait_for(lock, wait, [this] { return running_ == 0; });
+  out.swap(completed_);
+  completed_.clear();
+  cpu = cpu_;
+  return running_ == 0;
+}
+
 RunnerProgress run_on_threads(const CampaignModel& model, const Dispersions& dispersions,
                               std::span<const std::int64_t> pending, const RunnerSettings& settings,
                               const RecordSink& sink) {
-  if (settings.threads < 1) throw InputError("campaign: the number of threads must be >= 1");
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
   RunnerProgress progress;
   progress.total = static_cast<std::int64_t>(pending.size());
-
-  std::atomic<std::size_t> next{0};
-  std::mutex mutex;
-  std::condition_variable wake;
-  std::vector<RunRecord> completed;
-  double cpu = 0;
-  int running = settings.threads;
-  auto stopped = [&] { return settings.stop && settings.stop->load(); };
-
-  auto worker = [&] {
-    for (;;) {
-      if (stopped()) break;
-      const std::size_t i = next.fetch_add(1);
-      if (i >= pending.size()) break;
-      const double c0 = thread_cpu_seconds();
-      RunRecord r = model.run(model.sample(dispersions, pending[i]));
-      const double c1 = thread_cpu_seconds();
-      std::lock_guard lock(mutex);
-      completed.push_back(std::move(r));
-      cpu += c1 - c0;
-    }
-    std::lock_guard lock(mutex);
-    --running;
-    wake.notify_all();
-  };
-  std::vector<std::jthread> pool;
-  for (int t = 0; t < settings.threads; ++t) pool.emplace_back(worker);
-
-  const auto interval = std::chrono::duration<double>(settings.flush_interval);
+  RunPool pool(model, dispersions, pending, settings.threads, settings.stop);
   for (;;) {
     std::vector<RunRecord> batch;
-    bool finished = false;
-    {
-      std::unique_lock lock(mutex);
-      wake.wait_for(lock, interval, [&] { return running == 0; });
-      batch.swap(completed);
-      finished = running == 0;
-      progress.cpu = cpu;
-    }
+    const bool finished = pool.collect(batch, progress.cpu, std::chrono::duration<double>(settings.flush_interval));
     progress.done += static_cast<std::int64_t>(batch.size());
     progress.elapsed = std::chrono::duration<double>(Clock::now() - t0).count();
     if (!batch.empty()) sink(std::move(batch));

@@ -4,9 +4,13 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <span>
+#include <thread>
 #include <vector>
 
 #include "deorbit/campaign/campaign_model.h"
@@ -31,6 +35,39 @@ struct RunnerSettings {
 };
 
 using RecordSink = std::function<void(std::vector<RunRecord>&& completed)>;
+
+//! Worker threads that compute runs taken from a shared list of pending run numbers and collect the records; both
+//! runners are built on it (MPI's rank 0 also hands chunks of the same list to the other ranks, and adds their
+//! records). The destructor waits for the workers.
+class RunPool {
+ public:
+  RunPool(const CampaignModel& model, const Dispersions& dispersions, std::span<const std::int64_t> pending,
+          int threads, const std::atomic<bool>* stop);
+  ~RunPool();
+  RunPool(const RunPool&) = delete;
+  RunPool& operator=(const RunPool&) = delete;
+
+  //! The next up to n pending run numbers (none once stopped or done); thread-safe.
+  [[nodiscard]] std::span<const std::int64_t> take(std::size_t n);
+  //! Records computed elsewhere (another rank), with their CPU time [s].
+  void add(std::vector<RunRecord>&& records, double cpu);
+  //! Waits up to `wait` for every worker to finish, then moves out the records collected so far into `out` and sets
+  //! `cpu` to the CPU time of every record collected since the start. Returns true when every worker has finished.
+  bool collect(std::vector<RunRecord>& out, double& cpu, std::chrono::duration<double> wait);
+
+ private:
+  const CampaignModel& model_;
+  const Dispersions& dispersions_;
+  std::span<const std::int64_t> pending_;
+  const std::atomic<bool>* stop_;
+  std::atomic<std::size_t> next_{0};
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::vector<RunRecord> completed_;
+  double cpu_ = 0;
+  int running_ = 0;
+  std::vector<std::jthread> workers_;
+};
 
 //! Computes `pending` on settings.threads threads. Returns the final progress (done < total when stopped).
 RunnerProgress run_on_threads(const CampaignModel& model, const Dispersions& dispersions,

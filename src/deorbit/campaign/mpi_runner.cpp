@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <mutex>
 #include <thread>
 
 #include <fmt/format.h>
@@ -198,32 +197,8 @@ RunnerProgress run_on_ranks(const MpiSession& mpi, const CampaignModel& model, c
   const auto t0 = Clock::now();
   RunnerProgress progress;
   progress.total = static_cast<std::int64_t>(pending.size());
-  std::atomic<std::size_t> next{0};
-  std::mutex mutex;
-  std::vector<RunRecord> completed;
-  double cpu = 0;
-  std::atomic<int> running{settings.threads};
-
-  auto take = [&](std::size_t n) -> std::pair<std::size_t, std::size_t> {
-    if (stopped()) return {pending.size(), pending.size()};
-    std::size_t a = next.fetch_add(n);
-    return {std::min(a, pending.size()), std::min(a + n, pending.size())};
-  };
-  auto worker = [&] {
-    for (;;) {
-      auto [a, b] = take(1);
-      if (a == b) break;
-      const double c0 = thread_cpu_seconds();
-      RunRecord r = model.run(model.sample(dispersions, pending[a]));
-      const double c1 = thread_cpu_seconds();
-      std::lock_guard lock(mutex);
-      completed.push_back(std::move(r));
-      cpu += c1 - c0;
-    }
-    --running;
-  };
-  std::vector<std::jthread> pool;
-  for (int t = 0; t < settings.threads; ++t) pool.emplace_back(worker);
+  RunPool pool(model, dispersions, pending, settings.threads, settings.stop);
+  bool local_done = false;
 
   int active_workers = mpi.size() - 1;
   auto last_flush = Clock::now();
@@ -241,32 +216,23 @@ RunnerProgress run_on_ranks(const MpiSession& mpi, const CampaignModel& model, c
           --active_workers;
           continue;
         }
-        auto [a, b] = take(static_cast<std::size_t>(chunk));
-        std::vector<std::int64_t> runs(pending.begin() + static_cast<std::ptrdiff_t>(a),
-                                       pending.begin() + static_cast<std::ptrdiff_t>(b));
+        const auto runs = pool.take(static_cast<std::size_t>(chunk));
         MPI_Send(runs.data(), static_cast<int>(runs.size()), MPI_INT64_T, status.MPI_SOURCE, kWork, MPI_COMM_WORLD);
         if (runs.empty()) --active_workers;
       } else if (status.MPI_TAG == kResult) {
         std::string bytes = receive_bytes(status);
         Reader head(bytes);
         const double their_cpu = head.get<double>();
-        std::vector<RunRecord> records = decode_records(bytes.substr(sizeof(double)));
-        std::lock_guard lock(mutex);
-        cpu += their_cpu;
-        for (auto& r : records) completed.push_back(std::move(r));
+        pool.add(decode_records(bytes.substr(sizeof(double))), their_cpu);
       } else {
         throw InputError(fmt::format("campaign: unexpected MPI message (tag {}) from rank {}", status.MPI_TAG,
                                      status.MPI_SOURCE));
       }
     }
-    const bool finished = running.load() == 0 && active_workers == 0;
+    const bool finished = local_done && active_workers == 0;
     if (finished || Clock::now() - last_flush > std::chrono::duration<double>(settings.flush_interval)) {
       std::vector<RunRecord> batch;
-      {
-        std::lock_guard lock(mutex);
-        batch.swap(completed);
-        progress.cpu = cpu;
-      }
+      local_done = pool.collect(batch, progress.cpu, std::chrono::duration<double>(0));
       progress.done += static_cast<std::int64_t>(batch.size());
       progress.elapsed = std::chrono::duration<double>(Clock::now() - t0).count();
       if (!batch.empty()) sink(std::move(batch));
