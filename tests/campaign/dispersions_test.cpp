@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "deorbit/base/constants.h"
+#include "deorbit/base/error.h"
 #include "deorbit/campaign/counter_rng.h"
 #include "deorbit/campaign/dispersions.h"
 
@@ -437,6 +438,41 @@ TEST(SampleInputs, ImportanceWeightsAverageToOne) {
   }
   const double p = std::erfc(3 / std::sqrt(2.0)), se_tail = std::sqrt((tail2 / n - p * p) / n);
   EXPECT_NEAR(tail / n, p, 5 * se_tail);
+}
+
+TEST(SampleInputs, StateCovarianceDrawsHaveThatCovariance) {
+  // A correlated RTN covariance [m^2, m^2/s, m^2/s^2]: radial-along-track and along-track-velocity correlations.
+  Dispersions d;
+  d.state_covariance = std::array<double, 21>{100, 60, 400, 0, 0, 25, 0.1, -0.1, 0, 0.0004, 0, 0.2, 0, 0, 0.0009,
+                                              0, 0, 0.05, 0, 0, 0.0001};
+  const int n = 20000;
+  double sum[6]{}, cross[6][6]{};
+  for (int r = 0; r < n; ++r) {
+    const SampledInputs in = sample_inputs(d, r, 0, 0);
+    const double x[6] = {in.position_rtn[0], in.position_rtn[1], in.position_rtn[2],
+                         in.velocity_rtn[0], in.velocity_rtn[1], in.velocity_rtn[2]};
+    for (int i = 0; i < 6; ++i) {
+      sum[i] += x[i];
+      for (int j = 0; j < 6; ++j) cross[i][j] += x[i] * x[j];
+    }
+  }
+  double worst = 0;
+  for (int i = 0, k = 0; i < 6; ++i)
+    for (int j = 0; j <= i; ++j, ++k) {
+      const double cij = (*d.state_covariance)[static_cast<std::size_t>(k)];
+      const double cii = (*d.state_covariance)[static_cast<std::size_t>(i * (i + 1) / 2 + i)];
+      const double cjj = (*d.state_covariance)[static_cast<std::size_t>(j * (j + 1) / 2 + j)];
+      const double estimate = cross[i][j] / n - sum[i] * sum[j] / (static_cast<double>(n) * n);
+      const double se = std::sqrt((cii * cjj + cij * cij) / n);  // of a sample covariance of Gaussian data
+      worst = std::max(worst, std::abs(estimate - cij) / se);
+    }
+  EXPECT_LT(worst, 5.0);  // in standard errors
+  // A non-positive-semi-definite matrix is refused.
+  std::array<double, 21> bad{};
+  bad[0] = 1;
+  bad[1] = 5;
+  bad[2] = 1;
+  EXPECT_THROW((void)covariance_factor(bad), InputError);
 }
 
 }  // namespace

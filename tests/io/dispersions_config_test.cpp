@@ -2,6 +2,7 @@
 // (bit for bit: the campaign store compares the text of the dispersions in force), `defaults: none`, partial
 // overrides, and errors that name the file, line and key.
 #include <bit>
+#include <fstream>
 #include <random>
 #include <cstdint>
 #include <string>
@@ -13,6 +14,7 @@
 #include "deorbit/base/constants.h"
 #include "deorbit/base/error.h"
 #include "deorbit/io/dispersions_config.h"
+#include "deorbit/time/epoch.h"
 #include "deorbit/io/yaml_map.h"
 #include "support/expect_error.h"
 
@@ -195,6 +197,79 @@ TEST(DispersionsConfig, ImportanceSamplingBlockReadsBack) {
   EXPECT_NE(i.field.find("shift_sigma"), std::string::npos) << i.field;
   i = issue_of([] { (void)read("dispersions:\n  importance_sampling:\n    quantities: [mass]\n"); });
   EXPECT_NE(i.field.find("quantities"), std::string::npos) << i.field;
+}
+
+TEST(DispersionsConfig, StateCovarianceFromTheBlockOrAnOpm) {
+  // Given in the block: read back as written, sigmas replaced.
+  const std::string c21 = "[100, 10, 400, 0, 0, 25, 0.1, 0, 0, 0.0004, 0, 0.2, 0, 0, 0.0009, 0, 0, 0.05, 0, 0, 0.0001]";
+  Dispersions d = read("dispersions:\n  initial_state:\n    covariance_rtn: " + c21 + "\n");
+  ASSERT_TRUE(d.state_covariance.has_value());
+  EXPECT_EQ((*d.state_covariance)[2], 400.0);
+  EXPECT_EQ(d.position_rtn, (std::array<double, 3>{0, 0, 0}));
+  EXPECT_EQ(d.velocity_rtn, (std::array<double, 3>{0, 0, 0}));
+  EXPECT_EQ(read(dispersions_yaml(d)).state_covariance, d.state_covariance);
+  // Not both sigmas and a covariance; not an indefinite matrix; 21 elements.
+  ParseIssue i = issue_of([&] {
+    (void)read("dispersions:\n  initial_state:\n    position_rtn_m: [1, 2, 3]\n    covariance_rtn: " + c21 + "\n");
+  });
+  EXPECT_EQ(i.field, "dispersions.initial_state.position_rtn_m");
+  i = issue_of([] {
+    (void)read("dispersions:\n  initial_state:\n    covariance_rtn: [1, 5, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1]\n");
+  });
+  EXPECT_EQ(i.field, "dispersions.initial_state.covariance_rtn");
+  EXPECT_NE(i.expected.find("semi-definite"), std::string::npos) << i.expected;
+  i = issue_of([] { (void)read("dispersions:\n  initial_state:\n    covariance_rtn: [1, 0, 1]\n"); });
+  EXPECT_NE(i.expected.find("21"), std::string::npos) << i.expected;
+  // From an OPM file (CCSDS 502.0-B-3 KVN; RTN covariance in km^2, km^2/s, km^2/s^2).
+  std::string opm =
+      "CCSDS_OPM_VERS = 3.0\nCREATION_DATE = 2031-01-01T00:00:00\nORIGINATOR = TEST\nOBJECT_NAME = ISS\n"
+      "OBJECT_ID = 1998-067A\nCENTER_NAME = EARTH\nREF_FRAME = EME2000\nTIME_SYSTEM = UTC\n"
+      "EPOCH = 2031-01-14T00:00:00\nX = 6700\nY = 0\nZ = 0\nX_DOT = 0\nY_DOT = 4.8\nZ_DOT = 6.0\n"
+      "COV_REF_FRAME = RTN\n";
+  const char* axes[] = {"X", "Y", "Z", "X_DOT", "Y_DOT", "Z_DOT"};
+  for (int r = 0; r < 6; ++r)
+    for (int c = 0; c <= r; ++c) opm += fmt::format("C{}_{} = {}\n", axes[r], axes[c], r == c ? (r < 3 ? 1e-4 : 1e-10) : 0.0);
+  const std::string path = ::testing::TempDir() + "/dispersions-covariance.opm";
+  {
+    std::ofstream(path) << opm;
+  }
+  d = read("dispersions:\n  initial_state:\n    covariance_opm: " + path + "\n");
+  ASSERT_TRUE(d.state_covariance.has_value());
+  EXPECT_DOUBLE_EQ((*d.state_covariance)[0], 100.0);    // 1e-4 km^2 = 100 m^2
+  EXPECT_DOUBLE_EQ((*d.state_covariance)[20], 1e-4);    // 1e-10 km^2/s^2 = 1e-4 m^2/s^2
+  EXPECT_DOUBLE_EQ((*d.state_covariance)[1], 0.0);
+  i = issue_of([] { (void)read("dispersions:\n  initial_state:\n    covariance_opm: no-such.opm\n"); });
+  EXPECT_EQ(i.field, "dispersions.initial_state.covariance_opm");
+}
+
+TEST(DispersionsConfig, OpmCovarianceIsRotatedIntoRtn) {
+  // State along +y moving towards -x: R = +y, T = -x, N = +z. A diagonal covariance in the inertial axes
+  // (x, y, z) = (1, 4, 9) m^2 becomes (R, T, N) = (4, 1, 9); the velocity block likewise.
+  Opm opm;
+  opm.state = StateVector{Epoch::from_iso("2031-01-15T00:00:00", TimeScale::UTC), Frame::GCRF, Vec3(0, 7e6, 0),
+                          Vec3(-7.5e3, 0, 0)};
+  std::array<double, 21> c{};
+  const double diag[6] = {1, 4, 9, 0.01, 0.04, 0.09};
+  for (int i = 0, k = 0; i < 6; ++i)
+    for (int j = 0; j <= i; ++j, ++k)
+      if (i == j) c[static_cast<std::size_t>(k)] = diag[i];
+  c[1] = 0.5;  // C(y, x): in RTN it is C(R, T) with the sign of T = -x: -0.5
+  opm.covariance = c;
+  opm.covariance_frame = "GCRF";
+  const std::array<double, 21> rtn = opm_covariance_rtn(opm, "test.opm");
+  EXPECT_NEAR(rtn[0], 4, 1e-12);     // R R
+  EXPECT_NEAR(rtn[1], -0.5, 1e-12);  // T R
+  EXPECT_NEAR(rtn[2], 1, 1e-12);     // T T
+  EXPECT_NEAR(rtn[5], 9, 1e-12);     // N N
+  EXPECT_NEAR(rtn[9], 0.04, 1e-12);  // R_dot R_dot
+  EXPECT_NEAR(rtn[14], 0.01, 1e-12); // T_dot T_dot
+  EXPECT_NEAR(rtn[20], 0.09, 1e-12); // N_dot N_dot
+  opm.covariance_frame = "RTN";
+  EXPECT_EQ(opm_covariance_rtn(opm, "test.opm"), c);
+  opm.covariance_frame = "ITRF";
+  EXPECT_THROW((void)opm_covariance_rtn(opm, "test.opm"), InputError);
+  opm.covariance.reset();
+  EXPECT_THROW((void)opm_covariance_rtn(opm, "test.opm"), InputError);
 }
 
 }  // namespace

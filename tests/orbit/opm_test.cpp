@@ -221,6 +221,32 @@ TEST(Opm, ReadsStateAndSpacecraftInSiUnits) {
   EXPECT_EQ(opm.drag_coeff, 2.2);
 }
 
+TEST(Opm, ReadsTheCovarianceInSiUnits) {
+  Opm opm = read_text(kIssOpm);
+  ASSERT_TRUE(opm.covariance.has_value());
+  EXPECT_EQ(opm.covariance_frame, "RTN");
+  const auto& c = *opm.covariance;  // lower triangle by rows: km^2 -> m^2 (x 1e6)
+  EXPECT_DOUBLE_EQ(c[0], 1000.0);   // CX_X 1e-3 km^2
+  EXPECT_DOUBLE_EQ(c[1], 10.0);     // CY_X 1e-5 km^2
+  EXPECT_DOUBLE_EQ(c[6], 0.1);      // CX_DOT_X 1e-7 km^2/s
+  EXPECT_DOUBLE_EQ(c[9], 0.01);     // CX_DOT_X_DOT 1e-8 km^2/s^2
+  EXPECT_DOUBLE_EQ(c[13], 1e-3);    // CY_DOT_X_DOT 1e-9 km^2/s^2
+  EXPECT_DOUBLE_EQ(c[20], 0.01);    // CZ_DOT_Z_DOT
+  // Without COV_REF_FRAME the covariance is in the state's frame.
+  std::string text = kIssOpm;
+  text.erase(text.find("COV_REF_FRAME = RTN\n"), 20);
+  EXPECT_EQ(read_text(text).covariance_frame, "EME2000");
+  // A partial block is refused, naming the first missing element.
+  text = kIssOpm;
+  text.erase(text.find("CZ_DOT_Z_DOT"), text.find("\n", text.find("CZ_DOT_Z_DOT")) - text.find("CZ_DOT_Z_DOT") + 1);
+  try {
+    (void)read_text(text);
+    ADD_FAILURE() << "a partial covariance was accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("CZ_DOT_Z_DOT"), std::string::npos) << e.what();
+  }
+}
+
 TEST(Opm, ReadsTheVersion2ExampleInAnEarthFixedFrame) {
   Opm opm = read_text(kGodzillaOpm);
   EXPECT_EQ(opm.originator, "JAXA");

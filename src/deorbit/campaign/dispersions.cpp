@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include <Eigen/Eigenvalues>
 #include <fmt/format.h>
 
+#include "deorbit/base/error.h"
 #include "deorbit/campaign/counter_rng.h"
 
 namespace deorbit {
@@ -13,7 +15,7 @@ namespace {
 // One stream per quantity: adding a quantity never shifts the draws of the others.
 enum Stream : std::uint64_t {
   kMagnitude = 1, kPointing, kIgnition, kThrust, kIsp, kEngineOut, kDensity, kF107, kAp, kPosition, kVelocity,
-  kBreakup, kRelease, kDrag, kObjectMass, kObjectArea, kMaterial,
+  kBreakup, kRelease, kDrag, kObjectMass, kObjectArea, kMaterial, kStateCovariance,
 };
 
 // A Gaussian draw of standard deviation sigma, widened by the proposal's tail scale when the quantity is one of
@@ -38,17 +40,31 @@ struct GaussianSampler {
 
 }  // namespace
 
+Eigen::Matrix<double, 6, 6> covariance_factor(const std::array<double, 21>& lower) {
+  Eigen::Matrix<double, 6, 6> c;
+  for (int i = 0, k = 0; i < 6; ++i)
+    for (int j = 0; j <= i; ++j, ++k) c(i, j) = c(j, i) = lower[static_cast<std::size_t>(k)];
+  Eigen::SelfAdjointEigenSolver<Eigen::Matrix<double, 6, 6>> eigen(c);
+  Eigen::Matrix<double, 6, 1> values = eigen.eigenvalues();
+  const double largest = values.cwiseAbs().maxCoeff();
+  if (eigen.info() != Eigen::Success || !(largest > 0) || values.minCoeff() < -1e-9 * largest)
+    throw InputError("dispersions: the state covariance is not positive semi-definite (or is zero)");
+  values = values.cwiseMax(0.0).cwiseSqrt();
+  return eigen.eigenvectors() * values.asDiagonal();
+}
+
 bool Dispersions::none() const {
   return burn_magnitude == 0 && burn_magnitude_bias == 0 && burn_pointing == 0 && burn_ignition_time == 0 && thrust == 0 && isp == 0 &&
          engine_out_probability == 0 && density_log_sigma == 0 && f107_forecast == 0 && ap_forecast == 0 &&
          position_rtn == std::array<double, 3>{0, 0, 0} && velocity_rtn == std::array<double, 3>{0, 0, 0} &&
+         !state_covariance &&
          !breakup_altitude_dispersed && release_altitude == 0 && object_mass == 0 && object_area == 0 &&
          object_drag == 0 && material_heat == 0;
 }
 
 const std::vector<std::string>& Dispersions::gaussian_quantities() {
   static const std::vector<std::string> names{"burn_magnitude", "burn_pitch", "burn_yaw", "burn_ignition_time", "thrust", "isp",
-                                              "density", "f107", "ap", "position", "velocity"};
+                                              "density", "f107", "ap", "position", "velocity", "state"};
   return names;
 }
 
@@ -122,13 +138,23 @@ SampledInputs sample_inputs(const Dispersions& d, std::int64_t run, std::size_t 
     CounterRng g = stream(kAp);
     in.ap_factor = std::exp(gauss.draw(g, d.ap_forecast, "ap"));
   }
+  if (d.state_covariance) {
+    CounterRng g = stream(kStateCovariance);
+    Eigen::Matrix<double, 6, 1> z;
+    for (int i = 0; i < 6; ++i) z[i] = gauss.draw(g, 1.0, "state");
+    const Eigen::Matrix<double, 6, 1> x = covariance_factor(*d.state_covariance) * z;
+    for (int i = 0; i < 3; ++i) {
+      in.position_rtn[i] = x[i];
+      in.velocity_rtn[i] = x[i + 3];
+    }
+  }
   {
     CounterRng g = stream(kPosition);
-    for (int i = 0; i < 3; ++i) in.position_rtn[i] = gauss.draw(g, d.position_rtn[i], "position");
+    for (int i = 0; i < 3; ++i) in.position_rtn[i] += gauss.draw(g, d.position_rtn[i], "position");
   }
   {
     CounterRng g = stream(kVelocity);
-    for (int i = 0; i < 3; ++i) in.velocity_rtn[i] = gauss.draw(g, d.velocity_rtn[i], "velocity");
+    for (int i = 0; i < 3; ++i) in.velocity_rtn[i] += gauss.draw(g, d.velocity_rtn[i], "velocity");
   }
   if (d.breakup_altitude_dispersed) {
     CounterRng g = stream(kBreakup);

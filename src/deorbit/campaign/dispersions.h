@@ -15,8 +15,11 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include <Eigen/Core>
 
 namespace deorbit {
 
@@ -40,6 +43,11 @@ struct Dispersions {
   // Initial state (at the campaign's start), radial / along-track / cross-track 1-sigma
   std::array<double, 3> position_rtn{0, 0, 0};  //!< [m]
   std::array<double, 3> velocity_rtn{0, 0, 0};  //!< [m/s]
+  //! A full position-velocity covariance in RTN instead of the sigmas above (e.g. from an OPM's covariance block):
+  //! lower triangle by rows of the 6x6 matrix (R, T, N, R_dot, T_dot, N_dot) [m^2, m^2/s, m^2/s^2]. The draws are
+  //! L z with L L^T = C (from the eigen-decomposition, so a semi-definite matrix works) and z the six standardised
+  //! values of the quantity "state".
+  std::optional<std::array<double, 21>> state_covariance;
   // Breakup and objects
   bool breakup_altitude_dispersed = false;
   double breakup_altitude_min = 72e3;  //!< [m] root breakup altitude uniform in [min, max] when dispersed
@@ -101,6 +109,10 @@ struct SampledInputs {
   //! The per-kind and per-material factors in one list: mass_factors, area_factors, then material_factors.
   [[nodiscard]] std::vector<double> factors() const;
 };
+
+//! L with L L^T = C for a covariance given as its lower triangle (Dispersions::state_covariance); throws InputError
+//! when C is not positive semi-definite.
+[[nodiscard]] Eigen::Matrix<double, 6, 6> covariance_factor(const std::array<double, 21>& lower);
 
 //! The inputs of run `run`: a pure function of (dispersions, run, object kinds, materials).
 [[nodiscard]] SampledInputs sample_inputs(const Dispersions& dispersions, std::int64_t run, std::size_t object_kinds,

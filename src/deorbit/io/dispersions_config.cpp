@@ -2,9 +2,14 @@
 
 #include <cmath>
 
+#include <algorithm>
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "deorbit/base/constants.h"
+#include "deorbit/base/error.h"
+#include "deorbit/frames/frame.h"
 #include "deorbit/io/yaml_map.h"
 
 namespace deorbit {
@@ -21,6 +26,33 @@ std::array<double, 3> triple(const YamlMap& m, const std::string& key, const std
 }
 
 }  // namespace
+
+std::array<double, 21> opm_covariance_rtn(const Opm& opm, const std::string& label) {
+  if (!opm.covariance) throw InputError(fmt::format("{}: the OPM has no covariance block (CX_X ... CZ_DOT_Z_DOT)", label));
+  std::array<double, 21> c = *opm.covariance;
+  if (opm.covariance_frame == "RTN") return c;
+  const auto frame = parse_frame(opm.covariance_frame);
+  if (!frame || *frame == Frame::ITRF)
+    throw InputError(fmt::format("{}: COV_REF_FRAME {}: expected RTN (RSW, RIC) or an inertial frame (GCRF, EME2000, "
+                                 "ICRF, TEME)",
+                                 label, opm.covariance_frame));
+  // Rotate into the RTN axes of the OPM's state (the velocity block by the same rotation: inertial velocity errors
+  // along the RTN axes, as the campaign applies them).
+  const Vec3 R = opm.state.r.normalized(), N = opm.state.r.cross(opm.state.v).normalized(), T = N.cross(R);
+  Eigen::Matrix<double, 6, 6> full, rot = Eigen::Matrix<double, 6, 6>::Zero();
+  for (int i = 0, k = 0; i < 6; ++i)
+    for (int j = 0; j <= i; ++j, ++k) full(i, j) = full(j, i) = c[static_cast<std::size_t>(k)];
+  Eigen::Matrix3d axes;
+  axes.row(0) = R.transpose();
+  axes.row(1) = T.transpose();
+  axes.row(2) = N.transpose();
+  rot.topLeftCorner<3, 3>() = axes;
+  rot.bottomRightCorner<3, 3>() = axes;
+  const Eigen::Matrix<double, 6, 6> rtn = rot * full * rot.transpose();
+  for (int i = 0, k = 0; i < 6; ++i)
+    for (int j = 0; j <= i; ++j, ++k) c[static_cast<std::size_t>(k)] = rtn(i, j);
+  return c;
+}
 
 Dispersions dispersions_from(const YamlMap& y) {
   const std::string base = y.text_or("defaults", "standard", {"standard", "none"});
@@ -48,6 +80,32 @@ Dispersions dispersions_from(const YamlMap& y) {
   if (auto s = y.map("initial_state")) {
     d.position_rtn = triple(*s, "position_rtn_m", d.position_rtn, "m", 1e6);
     d.velocity_rtn = triple(*s, "velocity_rtn_mps", d.velocity_rtn, "m/s", 1e3);
+    const bool sigmas = s->has("position_rtn_m") || s->has("velocity_rtn_mps");
+    if (s->has("covariance_rtn") && s->has("covariance_opm"))
+      s->error("covariance_opm", "one of covariance_rtn or covariance_opm");
+    if (s->has("covariance_rtn")) {
+      std::vector<double> c = s->number_list("covariance_rtn", "m^2, m^2/s, m^2/s^2", -1e12, 1e12);
+      if (c.size() != 21)
+        s->error("covariance_rtn", "the 21 elements of the lower triangle of the 6x6 RTN covariance, by rows");
+      d.state_covariance.emplace();
+      std::copy(c.begin(), c.end(), d.state_covariance->begin());
+    } else if (s->has("covariance_opm")) {
+      std::string file = s->text_or("covariance_opm", "");
+      if (std::filesystem::path(file).is_relative() && !y.file().empty())
+        file = (std::filesystem::path(y.file()).parent_path() / file).string();
+      if (!std::filesystem::exists(file)) s->error("covariance_opm", "an existing CCSDS OPM (KVN) file with a covariance block");
+      d.state_covariance = opm_covariance_rtn(read_opm_file(file), file);
+    }
+    if (d.state_covariance) {
+      if (sigmas) s->error("position_rtn_m", "no sigmas beside a covariance (the covariance holds them)");
+      d.position_rtn = {0, 0, 0};
+      d.velocity_rtn = {0, 0, 0};
+      try {
+        (void)covariance_factor(*d.state_covariance);
+      } catch (const InputError&) {
+        s->error(s->has("covariance_rtn") ? "covariance_rtn" : "covariance_opm", "a positive semi-definite covariance");
+      }
+    }
     s->refuse_unknown_keys();
   }
   if (auto b = y.map("breakup")) {
@@ -111,8 +169,14 @@ std::string dispersions_yaml(const Dispersions& d) {
   add(fmt::format("    f107_forecast_percent: {}", d.f107_forecast * 100));
   add(fmt::format("    ap_forecast_percent: {}", d.ap_forecast * 100));
   add("  initial_state:");
-  add(fmt::format("    position_rtn_m: [{}, {}, {}]", d.position_rtn[0], d.position_rtn[1], d.position_rtn[2]));
-  add(fmt::format("    velocity_rtn_mps: [{}, {}, {}]", d.velocity_rtn[0], d.velocity_rtn[1], d.velocity_rtn[2]));
+  if (!d.state_covariance) {
+    add(fmt::format("    position_rtn_m: [{}, {}, {}]", d.position_rtn[0], d.position_rtn[1], d.position_rtn[2]));
+    add(fmt::format("    velocity_rtn_mps: [{}, {}, {}]", d.velocity_rtn[0], d.velocity_rtn[1], d.velocity_rtn[2]));
+  } else {
+    std::string c;
+    for (double v : *d.state_covariance) c += fmt::format("{}{}", c.empty() ? "" : ", ", v);
+    add(fmt::format("    covariance_rtn: [{}]", c));
+  }
   add("  breakup:");
   add(fmt::format("    altitude_dispersed: {}", d.breakup_altitude_dispersed));
   add(fmt::format("    altitude_km: [{}, {}]", d.breakup_altitude_min / 1e3, d.breakup_altitude_max / 1e3));

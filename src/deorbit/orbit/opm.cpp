@@ -195,7 +195,33 @@ class OpmReader {
     opm.srp_coeff = optional_number("SOLAR_RAD_COEFF", "a number >= 0", false);
     opm.drag_area_m2 = optional_number("DRAG_AREA", "a number >= 0 in m**2", false);
     opm.drag_coeff = optional_number("DRAG_COEFF", "a number >= 0", false);
+    read_covariance(opm, frame.text);
     return opm;
+  }
+
+  // The covariance block: all 21 elements or none (km, km/s -> m, m/s).
+  void read_covariance(Opm& opm, const std::string& state_frame) const {
+    static constexpr const char* axes[] = {"X", "Y", "Z", "X_DOT", "Y_DOT", "Z_DOT"};
+    std::array<double, 21> c{};
+    int given = 0, k = 0;
+    std::string missing;
+    for (int i = 0; i < 6; ++i)
+      for (int j = 0; j <= i; ++j, ++k) {
+        const std::string key = fmt::format("C{}_{}", axes[i], axes[j]);
+        if (fields_.contains(key)) {
+          c[static_cast<std::size_t>(k)] = number(key, ccsds::covariance_unit(key)) * 1e6;
+          ++given;
+        } else if (missing.empty()) {
+          missing = key;
+        }
+      }
+    if (given == 0) return;
+    if (given != 21)
+      throw fail(version_line_, 0, missing, "the whole covariance block (21 elements, CX_X to CZ_DOT_Z_DOT)", "");
+    opm.covariance = c;
+    auto f = fields_.find("COV_REF_FRAME");
+    opm.covariance_frame = f == fields_.end() ? state_frame : text::upper(f->second.text);
+    if (opm.covariance_frame == "RSW" || opm.covariance_frame == "RIC") opm.covariance_frame = "RTN";
   }
 
   const std::string& file_;

@@ -2,6 +2,7 @@
 // reader of the state vector and spacecraft parameters, and writer (version 3.0).
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <istream>
 #include <optional>
@@ -14,7 +15,7 @@
 namespace deorbit {
 
 //! What deorbit takes from an OPM. The osculating Keplerian block (a consistency aid that repeats the state),
-//! covariance, maneuvers and user-defined parameters are recognised and skipped.
+//! maneuvers and user-defined parameters are recognised and skipped.
 struct Opm {
   std::string originator;   //!< ORIGINATOR
   std::string object_name;  //!< OBJECT_NAME
@@ -26,6 +27,11 @@ struct Opm {
   std::optional<double> drag_coeff;        //!< [-] DRAG_COEFF
   std::optional<double> srp_area_m2;       //!< [m^2] SOLAR_RAD_AREA
   std::optional<double> srp_coeff;         //!< [-] SOLAR_RAD_COEFF
+  //! The 6x6 position-velocity covariance (CX_X ... CZ_DOT_Z_DOT, km and km/s in the file), lower triangle by rows
+  //! in the order of the standard's table 3-3 (CX_X, CY_X, CY_Y, CZ_X, ..., CZ_DOT_Z_DOT) [m^2, m^2/s, m^2/s^2].
+  std::optional<std::array<double, 21>> covariance;
+  //! COV_REF_FRAME: "RTN" (also given as RSW or RIC) or a frame name; the state's REF_FRAME when the file has none.
+  std::string covariance_frame;
 };
 
 //! Reads one OPM in KVN. CENTER_NAME must be EARTH; REF_FRAME any frame parse_frame knows; TIME_SYSTEM any scale
