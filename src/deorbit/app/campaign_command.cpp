@@ -206,9 +206,19 @@ int run_campaign(const CampaignOptions& o) {
     std::cerr << fmt::format("campaign: {} runs stored, {} to go, on {} thread(s){}; store {}\n", already,
                              pending.size(), rs.threads, mpi ? fmt::format(" x {} ranks", mpi->size()) : "",
                              db.string());
-  const RunnerProgress progress =
-      mpi ? run_on_ranks(*mpi, model, s.dispersions, pending, rs, root ? sink : RecordSink{})
-          : run_on_threads(model, s.dispersions, pending, rs, sink);
+  RunnerProgress progress;
+  try {
+    progress = mpi ? run_on_ranks(*mpi, model, s.dispersions, pending, rs, root ? sink : RecordSink{})
+                   : run_on_threads(model, s.dispersions, pending, rs, sink);
+  } catch (const std::exception& e) {
+    // One rank failing (e.g. the store cannot be written) would leave the others waiting for it: end them all.
+    // The runs already stored stay; --resume goes on.
+    if (mpi && mpi->size() > 1) {
+      std::cerr << "deorbit: error: " << e.what() << " (rank " << mpi->rank() << "; ending every rank)\n";
+      mpi->abort(1);
+    }
+    throw;
+  }
   bar.finish();
   if (!root) return 0;
 
