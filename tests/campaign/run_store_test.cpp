@@ -179,7 +179,7 @@ TEST(RunStore, MetaHoldsTheCampaignIdentity) {
   EXPECT_EQ(m.at("scenario_text"), id.scenario_text);
   EXPECT_EQ(m.at("scenario_label"), id.scenario_label);
   EXPECT_EQ(m.at("seed"), "12345");
-  EXPECT_EQ(m.at("dispersions"), id.dispersions_json);
+  EXPECT_EQ(m.at("dispersions"), id.dispersions_text);
   EXPECT_EQ(m.at("program_version"), id.program_version);
   s.set_meta("runs_requested", "100");
   s.set_meta("runs_requested", "200");  // replaced, not added
@@ -202,7 +202,7 @@ TEST(RunStore, NewAndResumeCheckTheFileAndTheIdentity) {
   };
   differs([](CampaignIdentity& id) { id.seed = 12346; }, "seed");
   differs([](CampaignIdentity& id) { id.scenario_text += "# one more line\n"; }, "scenario_text");
-  differs([](CampaignIdentity& id) { id.dispersions_json = "dispersions:\n  defaults: standard\n"; }, "dispersions");
+  differs([](CampaignIdentity& id) { id.dispersions_text = "dispersions:\n  defaults: standard\n"; }, "dispersions");
   differs([](CampaignIdentity& id) { id.program_version = "deorbit 0.13.0"; }, "program_version");
   // The label (the scenario file's path) may differ.
   CampaignIdentity moved = identity();
@@ -249,6 +249,10 @@ TEST(RunRecordBytes, TruncatedOrTrailingBytesThrow) {
   std::string corrupt = encode_records(std::vector<RunRecord>{failed(1)});
   const std::size_t message_length_at = 8 + 8 + 4;  // count, run, status
   corrupt[message_length_at + 7] = '\x7f';
+  expect_error([&] { (void)decode_records(corrupt); }, "truncated");
+  // A corrupt count of records (the first 8 bytes) is refused before anything is allocated for it.
+  corrupt = bytes;
+  corrupt[7] = '\x7f';
   expect_error([&] { (void)decode_records(corrupt); }, "truncated");
 }
 

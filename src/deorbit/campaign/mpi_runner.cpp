@@ -48,6 +48,13 @@ class Reader {
     return out;
   }
   [[nodiscard]] bool done() const { return at_ == s_.size(); }
+  //! A count of items of at least `bytes_each` bytes that must still fit in the message (a corrupt count is an
+  //! error, not a huge allocation).
+  std::size_t count(std::size_t bytes_each) {
+    const auto n = get<std::uint64_t>();
+    if (n > (s_.size() - at_) / bytes_each) throw InputError("campaign: a run record received from another rank is truncated");
+    return static_cast<std::size_t>(n);
+  }
 
  private:
   void need(std::size_t n) const {
@@ -100,14 +107,14 @@ std::string encode_records(std::span<const RunRecord> records) {
 
 std::vector<RunRecord> decode_records(const std::string& bytes) {
   Reader in(bytes);
-  std::vector<RunRecord> out(in.get<std::uint64_t>());
+  std::vector<RunRecord> out(in.count(8));
   for (RunRecord& r : out) {
     r.run = in.get<std::int64_t>();
     r.status = static_cast<RunStatus>(in.get<int>());
     r.message = in.get_string();
     r.log_weight = in.get<double>();
     r.inputs_json = in.get_string();
-    r.input_factors.resize(in.get<std::uint64_t>());
+    r.input_factors.resize(in.count(sizeof(double)));
     for (double& f : r.input_factors) f = in.get<double>();
     for (double* v : {&r.breakup_time, &r.breakup_latitude, &r.breakup_longitude, &r.breakup_altitude,
                       &r.breakup_speed, &r.breakup_flight_path_angle, &r.surviving_mass, &r.expected_casualties,
@@ -115,7 +122,7 @@ std::vector<RunRecord> decode_records(const std::string& bytes) {
       *v = in.get<double>();
     r.inside = in.get<std::uint8_t>() != 0;
     r.land_impact = in.get<std::uint8_t>() != 0;
-    r.impacts.resize(in.get<std::uint64_t>());
+    r.impacts.resize(in.count(2 * sizeof(int) + 5 * sizeof(double)));
     for (ImpactRecord& i : r.impacts) {
       i.object = in.get<int>();
       for (double* v : {&i.latitude, &i.longitude, &i.mass, &i.kinetic_energy, &i.casualty_area}) *v = in.get<double>();

@@ -126,7 +126,7 @@ RunStore::RunStore(const std::filesystem::path& path, const CampaignIdentity& id
     const std::vector<std::pair<std::string, std::string>> expected{{"seed", std::to_string(id.seed)},
                                                                     {"scenario_text", id.scenario_text},
                                                                     {"scenario_label", id.scenario_label},
-                                                                    {"dispersions", id.dispersions_json},
+                                                                    {"dispersions", id.dispersions_text},
                                                                     {"program_version", id.program_version}};
     if (resume) {
       auto stored = meta();

@@ -30,7 +30,7 @@ struct CampaignIdentity {
   std::string scenario_text;     //!< the scenario file's text (or the embedded scenario's)
   std::string scenario_label;    //!< where it came from
   std::uint64_t seed = 1;
-  std::string dispersions_json;  //!< the dispersions in force, including the importance-sampling scale
+  std::string dispersions_text;  //!< the dispersions in force as YAML (with importance sampling and the judging zone)
   std::string program_version;
 };
 
