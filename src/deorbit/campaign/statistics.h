@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "deorbit/campaign/run_record.h"
+#include "deorbit/reentry/track_frame.h"  // TrackFrame, TrackCoordinates, track_coordinates
 
 namespace deorbit {
 
@@ -61,30 +62,6 @@ struct WeightedProbability {
 //! With unit weights this is the element at index ceil(p n) - 1 (0 for p = 0) of the sorted values.
 //! Throws InputError for p outside [0, 1], a negative or non-finite weight or value, or no positive weight.
 [[nodiscard]] double weighted_quantile(std::vector<std::pair<double, double>> value_weight, double p);
-
-// ---------------------------------------------------------------------------------------------------------------
-// Track coordinates
-
-//! The frame of track coordinates: a reference point and the direction of the nominal ground track there.
-struct TrackFrame {
-  double latitude = 0;   //!< [rad] reference point (e.g. the nominal footprint's centroid)
-  double longitude = 0;  //!< [rad]
-  double azimuth = 0;    //!< [rad] nominal ground-track direction at the reference, clockwise from north
-};
-
-//! A point in track coordinates: the great circle through the reference point along the azimuth is the "equator"
-//! of a spherical frame.
-struct TrackCoordinates {
-  double along = 0;  //!< [m] arc along the track great circle from the reference to the foot of the point's
-                     //!< perpendicular, positive downrange (in the azimuth direction), -pi R..pi R
-  double cross = 0;  //!< [m] signed arc from the track great circle, positive to the LEFT of the track (as
-                     //!< footprint.h), so (along, cross) is a right-handed frame seen from above
-};
-
-//! Track coordinates of (lat, lon) [rad] on the sphere of radius mean_earth_radius.
-[[nodiscard]] TrackCoordinates track_coordinates(double lat, double lon, const TrackFrame& frame);
-//! The inverse: (lat, lon) [rad], longitude in -pi..pi, of a point in track coordinates.
-[[nodiscard]] std::pair<double, double> from_track_coordinates(const TrackCoordinates& point, const TrackFrame& frame);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Campaign statistics

@@ -12,13 +12,6 @@
 #include "deorbit/base/vector.h"
 
 namespace deorbit {
-namespace {
-
-Vec3 unit(double lat, double lon) {
-  return {std::cos(lat) * std::cos(lon), std::cos(lat) * std::sin(lon), std::sin(lat)};
-}
-
-}  // namespace
 
 std::vector<Impact> impacts_of(std::span<const FragmentDescent> descents) {
   std::vector<Impact> out;
@@ -35,40 +28,31 @@ Footprint make_footprint(std::span<const Impact> impacts) {
   Vec3 sum = Vec3::Zero();
   double hs = 0, hc = 0;
   for (const Impact& i : impacts) {
-    sum += unit(i.latitude, i.longitude);
+    sum += unit_vector(i.latitude, i.longitude);
     hs += std::sin(i.heading);
     hc += std::cos(i.heading);
   }
-  Vec3 c = sum.norm() > 0 ? Vec3(sum.normalized()) : unit(impacts[0].latitude, impacts[0].longitude);
+  Vec3 c = sum.norm() > 0 ? Vec3(sum.normalized()) : unit_vector(impacts[0].latitude, impacts[0].longitude);
   fp.centroid_latitude = std::asin(std::clamp(c.z(), -1.0, 1.0));
   fp.centroid_longitude = std::atan2(c.y(), c.x());
   fp.track_azimuth = std::atan2(hs, hc);
   if (fp.track_azimuth < 0) fp.track_azimuth += 2.0 * 3.14159265358979323846;
   if (fp.track_azimuth >= 2.0 * 3.14159265358979323846) fp.track_azimuth = 0.0;  // -0 rounded up to 2 pi
 
-  // Local east and north at the centroid (at a pole, any pair of orthogonal horizontal axes).
-  Vec3 east = Vec3::UnitZ().cross(c);
-  if (east.norm() < 1e-12) east = Vec3::UnitY();
-  east.normalize();
-  Vec3 north = c.cross(east);
-  Vec3 along = std::cos(fp.track_azimuth) * north + std::sin(fp.track_azimuth) * east;
-  Vec3 pole = c.cross(along);  // pole of the track great circle: cross-track positive to the left of the track
+  const TrackFrame frame{fp.centroid_latitude, fp.centroid_longitude, fp.track_azimuth};
   double a_min = std::numeric_limits<double>::infinity(), a_max = -a_min, x_min = a_min, x_max = -a_min;
   std::size_t first = 0, last = 0;  // impacts farthest back and farthest ahead along the track
   for (std::size_t k = 0; k < impacts.size(); ++k) {
-    const Impact& i = impacts[k];
-    Vec3 p = unit(i.latitude, i.longitude);
-    double x = std::asin(std::clamp(p.dot(pole), -1.0, 1.0));
-    double a = std::atan2(p.dot(along), p.dot(c));
-    if (a < a_min) first = k;
-    if (a > a_max) last = k;
-    a_min = std::min(a_min, a);
-    a_max = std::max(a_max, a);
-    x_min = std::min(x_min, x);
-    x_max = std::max(x_max, x);
+    const TrackCoordinates t = track_coordinates(impacts[k].latitude, impacts[k].longitude, frame);
+    if (t.along < a_min) first = k;
+    if (t.along > a_max) last = k;
+    a_min = std::min(a_min, t.along);
+    a_max = std::max(a_max, t.along);
+    x_min = std::min(x_min, t.cross);
+    x_max = std::max(x_max, t.cross);
   }
-  fp.along_track_length = (a_max - a_min) * mean_earth_radius;
-  fp.cross_track_width = (x_max - x_min) * mean_earth_radius;
+  fp.along_track_length = a_max - a_min;
+  fp.cross_track_width = x_max - x_min;
 
   S2ConvexHullQuery hull_query;
   std::vector<S2Point> distinct;

@@ -13,10 +13,9 @@
 #include <vector>
 
 #include "deorbit/reentry/descent.h"
+#include "deorbit/reentry/track_frame.h"
 
 namespace deorbit {
-
-inline constexpr double mean_earth_radius = 6371008.8;  //!< [m] IUGG mean radius R1 (Moritz 2000, GRS80)
 
 struct Footprint {
   std::vector<Impact> impacts;
