@@ -72,10 +72,10 @@ std::vector<FiniteBurn> disperse_burns(const std::vector<FiniteBurn>& nominal, c
 }
 
 StateVector disperse_state(const StateVector& s, const SampledInputs& in) {
-  const Vec3 R = s.r.normalized(), N = s.r.cross(s.v).normalized(), T = N.cross(R);
+  const Mat3 to_rtn = rtn_axes(s.r, s.v);  // its transpose takes RTN components back to the state's frame
   StateVector out = s;
-  out.r += in.position_rtn[0] * R + in.position_rtn[1] * T + in.position_rtn[2] * N;
-  out.v += in.velocity_rtn[0] * R + in.velocity_rtn[1] * T + in.velocity_rtn[2] * N;
+  out.r += to_rtn.transpose() * Vec3(in.position_rtn[0], in.position_rtn[1], in.position_rtn[2]);
+  out.v += to_rtn.transpose() * Vec3(in.velocity_rtn[0], in.velocity_rtn[1], in.velocity_rtn[2]);
   return out;
 }
 

@@ -40,11 +40,22 @@ struct GaussianSampler {
 
 }  // namespace
 
-Eigen::Matrix<double, 6, 6> covariance_factor(const std::array<double, 21>& lower) {
+Eigen::Matrix<double, 6, 6> covariance_matrix(const std::array<double, 21>& lower) {
   Eigen::Matrix<double, 6, 6> c;
   for (int i = 0, k = 0; i < 6; ++i)
     for (int j = 0; j <= i; ++j, ++k) c(i, j) = c(j, i) = lower[static_cast<std::size_t>(k)];
-  Eigen::SelfAdjointEigenSolver<Eigen::Matrix<double, 6, 6>> eigen(c);
+  return c;
+}
+
+std::array<double, 21> covariance_lower_triangle(const Eigen::Matrix<double, 6, 6>& matrix) {
+  std::array<double, 21> lower{};
+  for (int i = 0, k = 0; i < 6; ++i)
+    for (int j = 0; j <= i; ++j, ++k) lower[static_cast<std::size_t>(k)] = matrix(i, j);
+  return lower;
+}
+
+Eigen::Matrix<double, 6, 6> covariance_factor(const std::array<double, 21>& lower) {
+  Eigen::SelfAdjointEigenSolver<Eigen::Matrix<double, 6, 6>> eigen(covariance_matrix(lower));
   Eigen::Matrix<double, 6, 1> values = eigen.eigenvalues();
   const double largest = values.cwiseAbs().maxCoeff();
   if (eigen.info() != Eigen::Success || !(largest > 0) || values.minCoeff() < -1e-9 * largest)

@@ -110,6 +110,11 @@ struct SampledInputs {
   [[nodiscard]] std::vector<double> factors() const;
 };
 
+//! The symmetric 6x6 matrix of a covariance given as its lower triangle by rows (Dispersions::state_covariance,
+//! Opm::covariance), and back.
+[[nodiscard]] Eigen::Matrix<double, 6, 6> covariance_matrix(const std::array<double, 21>& lower);
+[[nodiscard]] std::array<double, 21> covariance_lower_triangle(const Eigen::Matrix<double, 6, 6>& matrix);
+
 //! L with L L^T = C for a covariance given as its lower triangle (Dispersions::state_covariance); throws InputError
 //! when C is not positive semi-definite.
 [[nodiscard]] Eigen::Matrix<double, 6, 6> covariance_factor(const std::array<double, 21>& lower);

@@ -87,6 +87,15 @@ bool celestial_pair(Frame a, Frame b) {
 
 }  // namespace
 
+Mat3 rtn_axes(const Vec3& r, const Vec3& v) {
+  const Vec3 R = r.normalized(), N = r.cross(v).normalized();
+  Mat3 axes;
+  axes.row(0) = R.transpose();
+  axes.row(1) = N.cross(R).transpose();
+  axes.row(2) = N.transpose();
+  return axes;
+}
+
 double earth_rotation_rate(double lod) {
   // 2 pi * 1.00273781191135448 / 86400 rad/s: the rate of the Earth rotation angle (IERS 2010 eq. 5.15).
   constexpr double nominal = 7.292115146706979e-5;

@@ -35,4 +35,8 @@ class FrameTransformer {
 //! [rad/s] Earth rotation rate for a given excess length of day lod [s] (IERS Conventions 2010, eq. 5.19 rate).
 [[nodiscard]] double earth_rotation_rate(double lod);
 
+//! The radial, along-track (transverse) and cross-track (normal) unit vectors of the state r, v as the rows of a
+//! matrix: R = r/|r|, N = (r x v)/|r x v|, T = N x R. A vector x in the state's frame is (axes * x) in RTN.
+[[nodiscard]] Mat3 rtn_axes(const Vec3& r, const Vec3& v);
+
 }  // namespace deorbit

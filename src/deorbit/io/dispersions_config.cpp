@@ -10,6 +10,7 @@
 #include "deorbit/base/constants.h"
 #include "deorbit/base/error.h"
 #include "deorbit/frames/frame.h"
+#include "deorbit/frames/transforms.h"
 #include "deorbit/io/yaml_map.h"
 
 namespace deorbit {
@@ -29,8 +30,7 @@ std::array<double, 3> triple(const YamlMap& m, const std::string& key, const std
 
 std::array<double, 21> opm_covariance_rtn(const Opm& opm, const std::string& label) {
   if (!opm.covariance) throw InputError(fmt::format("{}: the OPM has no covariance block (CX_X ... CZ_DOT_Z_DOT)", label));
-  std::array<double, 21> c = *opm.covariance;
-  if (opm.covariance_frame == "RTN") return c;
+  if (opm.covariance_frame == "RTN") return *opm.covariance;
   const auto frame = parse_frame(opm.covariance_frame);
   if (!frame || *frame == Frame::ITRF)
     throw InputError(fmt::format("{}: COV_REF_FRAME {}: expected RTN (RSW, RIC) or an inertial frame (GCRF, EME2000, "
@@ -38,20 +38,9 @@ std::array<double, 21> opm_covariance_rtn(const Opm& opm, const std::string& lab
                                  label, opm.covariance_frame));
   // Rotate into the RTN axes of the OPM's state (the velocity block by the same rotation: inertial velocity errors
   // along the RTN axes, as the campaign applies them).
-  const Vec3 R = opm.state.r.normalized(), N = opm.state.r.cross(opm.state.v).normalized(), T = N.cross(R);
-  Eigen::Matrix<double, 6, 6> full, rot = Eigen::Matrix<double, 6, 6>::Zero();
-  for (int i = 0, k = 0; i < 6; ++i)
-    for (int j = 0; j <= i; ++j, ++k) full(i, j) = full(j, i) = c[static_cast<std::size_t>(k)];
-  Eigen::Matrix3d axes;
-  axes.row(0) = R.transpose();
-  axes.row(1) = T.transpose();
-  axes.row(2) = N.transpose();
-  rot.topLeftCorner<3, 3>() = axes;
-  rot.bottomRightCorner<3, 3>() = axes;
-  const Eigen::Matrix<double, 6, 6> rtn = rot * full * rot.transpose();
-  for (int i = 0, k = 0; i < 6; ++i)
-    for (int j = 0; j <= i; ++j, ++k) c[static_cast<std::size_t>(k)] = rtn(i, j);
-  return c;
+  Eigen::Matrix<double, 6, 6> rot = Eigen::Matrix<double, 6, 6>::Zero();
+  rot.topLeftCorner<3, 3>() = rot.bottomRightCorner<3, 3>() = rtn_axes(opm.state.r, opm.state.v);
+  return covariance_lower_triangle(rot * covariance_matrix(*opm.covariance) * rot.transpose());
 }
 
 Dispersions dispersions_from(const YamlMap& y) {
