@@ -49,31 +49,31 @@ void RunPool::add(std::vector<RunRecord>&& records, double cpu) {
   cpu_ += cpu;
 }
 
-bool RunPool::collect(std::vector<RunRecord>& out, double& cpu, std::chrono::duration<double> wait) {
-  std::unique_lock lock(mutex_);
-  wake_.wait_for(lock, wait, [this] { return running_ == 0; });
-  out.swap(completed_);
-  completed_.clear();
-  cpu = cpu_;
-  return running_ == 0;
+bool RunPool::hand_on(RunnerProgress& progress, const RunnerSettings& settings, const RecordSink& sink,
+                      std::chrono::duration<double> wait) {
+  std::vector<RunRecord> batch;
+  bool finished = false;
+  {
+    std::unique_lock lock(mutex_);
+    wake_.wait_for(lock, wait, [this] { return running_ == 0; });
+    batch.swap(completed_);
+    progress.cpu = cpu_;
+    finished = running_ == 0;
+  }
+  progress.done += static_cast<std::int64_t>(batch.size());
+  progress.elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  if (!batch.empty()) sink(std::move(batch));
+  if (settings.progress) settings.progress(progress);
+  return finished;
 }
 
 RunnerProgress run_on_threads(const CampaignModel& model, const Dispersions& dispersions,
                               std::span<const std::int64_t> pending, const RunnerSettings& settings,
                               const RecordSink& sink) {
-  using Clock = std::chrono::steady_clock;
-  const auto t0 = Clock::now();
   RunnerProgress progress;
   progress.total = static_cast<std::int64_t>(pending.size());
   RunPool pool(model, dispersions, pending, settings.threads, settings.stop);
-  for (;;) {
-    std::vector<RunRecord> batch;
-    const bool finished = pool.collect(batch, progress.cpu, std::chrono::duration<double>(settings.flush_interval));
-    progress.done += static_cast<std::int64_t>(batch.size());
-    progress.elapsed = std::chrono::duration<double>(Clock::now() - t0).count();
-    if (!batch.empty()) sink(std::move(batch));
-    if (settings.progress) settings.progress(progress);
-    if (finished) break;
+  while (!pool.hand_on(progress, settings, sink, std::chrono::duration<double>(settings.flush_interval))) {
   }
   return progress;
 }

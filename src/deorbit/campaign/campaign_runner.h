@@ -51,9 +51,11 @@ class RunPool {
   [[nodiscard]] std::span<const std::int64_t> take(std::size_t n);
   //! Records computed elsewhere (another rank), with their CPU time [s].
   void add(std::vector<RunRecord>&& records, double cpu);
-  //! Waits up to `wait` for every worker to finish, then moves out the records collected so far into `out` and sets
-  //! `cpu` to the CPU time of every record collected since the start. Returns true when every worker has finished.
-  bool collect(std::vector<RunRecord>& out, double& cpu, std::chrono::duration<double> wait);
+  //! Waits up to `wait` for every worker to finish, then hands the records collected so far to `sink` (when there
+  //! are any) and reports: progress.done grows by their number, progress.cpu and .elapsed are brought up to date,
+  //! settings.progress is called. Returns true when every worker has finished.
+  bool hand_on(RunnerProgress& progress, const RunnerSettings& settings, const RecordSink& sink,
+               std::chrono::duration<double> wait);
 
  private:
   const CampaignModel& model_;
@@ -66,6 +68,7 @@ class RunPool {
   std::vector<RunRecord> completed_;
   double cpu_ = 0;
   int running_ = 0;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::vector<std::jthread> workers_;
 };
 

@@ -201,7 +201,6 @@ RunnerProgress run_on_ranks(const MpiSession& mpi, const CampaignModel& model, c
   }
 
   using Clock = std::chrono::steady_clock;
-  const auto t0 = Clock::now();
   RunnerProgress progress;
   progress.total = static_cast<std::int64_t>(pending.size());
   RunPool pool(model, dispersions, pending, settings.threads, settings.stop);
@@ -238,12 +237,7 @@ RunnerProgress run_on_ranks(const MpiSession& mpi, const CampaignModel& model, c
     }
     const bool finished = local_done && active_workers == 0;
     if (finished || Clock::now() - last_flush > std::chrono::duration<double>(settings.flush_interval)) {
-      std::vector<RunRecord> batch;
-      local_done = pool.collect(batch, progress.cpu, std::chrono::duration<double>(0));
-      progress.done += static_cast<std::int64_t>(batch.size());
-      progress.elapsed = std::chrono::duration<double>(Clock::now() - t0).count();
-      if (!batch.empty()) sink(std::move(batch));
-      if (settings.progress) settings.progress(progress);
+      local_done = pool.hand_on(progress, settings, sink, std::chrono::duration<double>(0));
       last_flush = Clock::now();
     }
     if (finished) break;
