@@ -57,7 +57,6 @@ class CampaignModel {
   //! Object kinds that take a mass and an area factor: the tree's nodes (pre-order) and then the fragments.
   [[nodiscard]] std::size_t object_kinds() const { return kinds_; }
   [[nodiscard]] std::size_t material_count() const { return setup_.materials.materials().size(); }
-  [[nodiscard]] const CampaignSetup& setup() const { return setup_; }
 
   //! The inputs of run `run` under `dispersions` (sized for this model).
   [[nodiscard]] SampledInputs sample(const Dispersions& dispersions, std::int64_t run) const;

@@ -6,12 +6,16 @@
 #include "deorbit/base/error.h"
 
 namespace deorbit {
+namespace {
 
+// [s] CPU time of the calling thread.
 double thread_cpu_seconds() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
 }
+
+}  // namespace
 
 RunPool::RunPool(const CampaignModel& model, const Dispersions& dispersions, std::span<const std::int64_t> pending,
                  int threads, const std::atomic<bool>* stop)

@@ -77,7 +77,4 @@ RunnerProgress run_on_threads(const CampaignModel& model, const Dispersions& dis
                               std::span<const std::int64_t> pending, const RunnerSettings& settings,
                               const RecordSink& sink);
 
-//! [s] CPU time of the calling thread.
-[[nodiscard]] double thread_cpu_seconds();
-
 }  // namespace deorbit
