@@ -28,21 +28,17 @@ std::string percent(const BinomialInterval& i) {
 }  // namespace
 
 TrackFrame nominal_track_frame(const RunRecord& nominal) {
-  double x = 0, y = 0, z = 0;
-  for (const auto& i : nominal.impacts) {
-    if (!i.hazardous()) continue;
-    x += i.count * std::cos(i.latitude) * std::cos(i.longitude);
-    y += i.count * std::cos(i.latitude) * std::sin(i.longitude);
-    z += i.count * std::sin(i.latitude);
-  }
+  Vec3 sum = Vec3::Zero();
+  for (const auto& i : nominal.impacts)
+    if (i.hazardous()) sum += i.count * unit_vector(i.latitude, i.longitude);
   TrackFrame f;
-  if (x == 0 && y == 0 && z == 0) {  // nothing hazardous lands: the frame sits under the breakup
+  if (sum.isZero(0)) {  // nothing hazardous lands: the frame sits under the breakup
     f.latitude = nominal.breakup_latitude;
     f.longitude = nominal.breakup_longitude;
     return f;
   }
-  f.latitude = std::atan2(z, std::hypot(x, y));
-  f.longitude = std::atan2(y, x);
+  f.latitude = std::atan2(sum.z(), std::hypot(sum.x(), sum.y()));
+  f.longitude = std::atan2(sum.y(), sum.x());
   // Initial great-circle bearing from the centroid back to the breakup point, turned around.
   const double dl = nominal.breakup_longitude - f.longitude;
   const double back = std::atan2(std::sin(dl) * std::cos(nominal.breakup_latitude),
