@@ -19,6 +19,7 @@
 #include "deorbit/frames/transforms.h"
 #include "deorbit/io/scenario.h"
 #include "deorbit/maneuver/deorbit_planner.h"
+#include "deorbit/maneuver/plan_optimiser.h"
 #include "deorbit/reentry/descent.h"
 #include "deorbit/reentry/footprint.h"
 #include "deorbit/risk/casualty_area.h"
@@ -100,7 +101,7 @@ DeorbitPlan plan_scenario(const Scenario& s, const StateVector& start, const Ear
   };
 
   DeorbitPlanner planner(s.forces, s.deorbit_vehicle(), s.strategy, eop);
-  return planner.plan(start, s.stack_mass(), objective);
+  return optimise_plan(planner, start, s.stack_mass(), objective);
 }
 
 int run_plan(const PlanOptions& o) {
@@ -147,22 +148,9 @@ int run_plan(const PlanOptions& o) {
     }
     result.breakup_itrf = frames.transform(plan.breakup, Frame::ITRF);
     result.breakup_place = to_geodetic(result.breakup_itrf.r);
-    // Entry interface: the first sample pair after the final ignition that straddles 120 km (linear in time).
-    const Epoch final_ignition = plan.burns.back().burn.start;
-    double h_prev = 0;
-    const StateVector* prev = nullptr;
-    for (const auto& sv : plan.trajectory) {
-      if (sv.epoch - final_ignition < 0) continue;
-      double h = to_geodetic(frames.transform(sv, Frame::ITRF).r).height;
-      if (prev && h_prev >= 120e3 && h < 120e3) {
-        double f = (h_prev - 120e3) / (h_prev - h);
-        result.entry_interface = prev->epoch + f * (sv.epoch - prev->epoch);
-        result.entry_flight_path_angle = std::asin(-sv.r.normalized().dot(sv.v.normalized()));
-        break;
-      }
-      prev = &sv;
-      h_prev = h;
-    }
+    // Entry interface: the planner located it (an event) on the chosen final burn's descent.
+    result.entry_interface = plan.entry_interface;
+    result.entry_flight_path_angle = plan.entry_flight_path_angle;
   }
   result.run_time = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_begin).count();
 

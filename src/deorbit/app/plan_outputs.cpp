@@ -91,6 +91,12 @@ json plan_report(const PlanResult& r) {
   j["propellant_used_kg"] = p.propellant_used;
   j["propellant_left_kg"] = p.propellant_left;
   j["final_ignitions_evaluated"] = p.scanned;
+  {
+    const PlannerSettings& st = r.scenario.strategy;
+    json opt = {{"goal", st.goal == PlanGoal::Propellant ? "propellant" : "margin"}, {"planning_passes", p.passes}};
+    if (st.goal == PlanGoal::Propellant) opt["min_margin_km"] = st.min_objective / 1000.0;
+    j["optimise"] = opt;
+  }
   if (p.feasible) {
     j["breakup"] = {{"epoch_utc", utc(p.breakup.epoch)},
                     {"lat_deg", r.breakup_place.latitude / deg},

@@ -195,6 +195,33 @@ Scenario build(const YamlMap& y, const std::string& label, const std::string& fo
                                  {"retrograde", "prograde", "radial-in", "radial-out", "normal", "anti-normal"});
     p.attitude = *attitude_law_from_string(att);
     p.impulsive = g->text_or("burn_model", "finite", {"finite", "impulsive"}) == "impulsive";
+    p.goal = g->text_or("optimise", "margin", {"margin", "propellant"}) == "propellant" ? PlanGoal::Propellant
+                                                                                      : PlanGoal::Margin;
+    if (g->has("entry_flight_path_deg")) {
+      std::vector<double> range = g->number_list("entry_flight_path_deg", "deg", -90, 90);
+      if (range.size() != 2 || !(range[0] < range[1]))
+        g->error("entry_flight_path_deg", "[min, max]: two angles below the horizon at 120 km, min < max");
+      p.entry_angle_min = range[0] * deg;
+      p.entry_angle_max = range[1] * deg;
+    }
+    if (p.goal == PlanGoal::Propellant) {
+      if (!g->has("min_margin_km"))
+        g->error("min_margin_km", "the least margin of the footprint inside the target zone (with optimise: propellant)");
+      p.min_objective = g->number_or("min_margin_km", 0, "km", -10000, 10000) * km;
+      // The final perigee is searched from the given one (the steepest) up to 50 km higher, below the last target.
+      double top = p.target_perigees.empty() ? p.final_perigee + 50 * km
+                                             : std::min(p.final_perigee + 50 * km, p.target_perigees.back() - 10 * km);
+      std::vector<double> range{p.final_perigee / km, top / km};
+      if (g->has("final_perigee_range_km")) range = g->number_list("final_perigee_range_km", "km", -6000, 10000);
+      if (range.size() != 2 || !(range[0] < range[1]) ||
+          (!p.target_perigees.empty() && !(range[1] * km < p.target_perigees.back())))
+        g->error("final_perigee_range_km", "[low, high], low < high, both below the last of target_perigees_km");
+      p.final_perigee_low = range[0] * km;
+      p.final_perigee_high = range[1] * km;
+    } else {
+      for (const char* key : {"min_margin_km", "final_perigee_range_km"})
+        if (g->has(key)) g->error(key, "nothing here: this key goes with optimise: propellant");
+    }
     g->refuse_unknown_keys();
   } else {
     y.error("strategy", "a strategy section (target_perigees_km, final_perigee_km, ...)");
@@ -380,6 +407,12 @@ std::string explain_scenario(const Scenario& s) {
   add(fmt::format("  max_descent_h: {}", num(p.max_descent / hour)));
   add(fmt::format("  attitude: {}", to_string(p.attitude)));
   add(fmt::format("  burn_model: {}", p.impulsive ? "impulsive" : "finite"));
+  add(fmt::format("  optimise: {}", p.goal == PlanGoal::Propellant ? "propellant" : "margin"));
+  if (p.goal == PlanGoal::Propellant) {
+    add(fmt::format("  min_margin_km: {}", num(p.min_objective / km)));
+    add(fmt::format("  final_perigee_range_km: [{}, {}]", num(p.final_perigee_low / km), num(p.final_perigee_high / km)));
+  }
+  add(fmt::format("  entry_flight_path_deg: [{}, {}]", num(p.entry_angle_min / deg), num(p.entry_angle_max / deg)));
   if (s.objects.empty()) {
     add("breakup:");
     add(fmt::format("  altitude_km: {}", num(p.breakup_altitude / km)));

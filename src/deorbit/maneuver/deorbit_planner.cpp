@@ -11,6 +11,7 @@
 #include "deorbit/base/error.h"
 #include "deorbit/frames/transforms.h"
 #include "deorbit/orbit/keplerian.h"
+#include "deorbit/propagate/orbit_events.h"
 
 namespace deorbit {
 namespace {
@@ -30,6 +31,11 @@ double apoapsis_speed(double ra, double rp) {
 StateVector to_state(const Epoch& t, const OdeState<7>& y) { return {t, Frame::GCRF, y.head<3>(), y.segment<3>(3)}; }
 
 std::string km(double m) { return fmt::format("{:.1f} km", m / 1000.0); }
+
+// [rad] below the local horizontal (positive going down), of the inertial velocity.
+double flight_path_angle(const Vec3& r, const Vec3& v) {
+  return std::asin(std::clamp(-r.normalized().dot(v.normalized()), -1.0, 1.0));
+}
 
 // Lowest and highest geocentric radius [m] over [from, to] (times since the run's reference), from the dense
 // output every `every` seconds and at the steps' ends.
@@ -76,7 +82,8 @@ DeorbitPlanner::DeorbitPlanner(NumericalPropagatorSettings natural, DeorbitVehic
 }
 
 PropagationResult DeorbitPlanner::fly(const StateVector& start, double mass, const Epoch& end,
-                                      const std::vector<FiniteBurn>& burns, const StepHandler<7>& on_step) const {
+                                      const std::vector<FiniteBurn>& burns, const StepHandler<7>& on_step,
+                                      std::vector<EventDetector<7>> extra_events) const {
   NumericalPropagatorSettings s = natural_;
   s.floor_altitude = settings_.breakup_altitude;
   std::vector<FiniteBurn> later;  // burns that end before the start play no part
@@ -105,12 +112,19 @@ PropagationResult DeorbitPlanner::fly(const StateVector& start, double mass, con
     events = thrust->switch_events(start.epoch);
     s.forces.push_back(std::move(thrust));
   }
+  for (auto& e : extra_events) events.push_back(std::move(e));
   NumericalPropagator propagator(std::move(s), *eop_, nodes_);
   return propagator.propagate(start, end, mass, events, on_step);
 }
 
-DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, const BreakupObjective& objective) const {
+DeorbitPlan DeorbitPlanner::plan(const StateVector& start, double mass, const BreakupObjective& objective) const {
+  return plan(start, mass, objective, PlanPass{});
+}
+
+DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, const BreakupObjective& objective,
+                                 const PlanPass& pass) const {
   DeorbitPlan plan;
+  const PlanGoal goal = pass.goal.value_or(settings_.goal);
   const StateVector start =
       start_any.frame == Frame::GCRF ? start_any : FrameTransformer(*eop_).transform(start_any, Frame::GCRF);
   const double mdot = total_mass_flow(vehicle_.engines);
@@ -335,7 +349,8 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
     if (auto e = coast_to(earliest, name); !e.empty()) return fail(e);
     if (auto e = next_apoapsis(earliest + lead, apo); !e.empty()) return fail(e);
     PlannedBurn pb;
-    if (auto e = solve(name, apo, settings_.target_perigees[i], false, pb); !e.empty()) return fail(e);
+    const double shift = i == 0 ? pass.first_lowering_shift : 0.0;  // the apsidal line the optimiser asks for
+    if (auto e = solve(name, apo + shift, settings_.target_perigees[i], false, pb); !e.empty()) return fail(e);
     propellant_left -= pb.propellant;
     plan.burns.push_back(pb);
     flown.push_back(pb.burn);
@@ -353,13 +368,19 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
   }
 
   // --- Final burn: duration for the final perigee at the first apoapsis, then its ignition time scanned -----------
+  const double target = pass.final_perigee.value_or(settings_.final_perigee);
+  if (!settings_.target_perigees.empty() && !(target < settings_.target_perigees.back()))
+    return fail(fmt::format("the final perigee ({}) must be below the last target ({})", km(target),
+                            km(settings_.target_perigees.back())));
+  if (pass.final_from && *pass.final_from - earliest > 0) earliest = *pass.final_from;
+  const Epoch window_end = pass.final_to ? *pass.final_to : earliest + settings_.final_window;
   PlannedBurn final_burn;
   {
     Epoch apo;
     double lead = std::min(0.5 * settings_.max_burn_duration, 0.5 * period_of(coast));
     if (auto e = coast_to(earliest, "the final burn"); !e.empty()) return fail(e);
     if (auto e = next_apoapsis(earliest + lead, apo); !e.empty()) return fail(e);
-    if (auto e = solve("final", apo, settings_.final_perigee, true, final_burn); !e.empty()) return fail(e);
+    if (auto e = solve("final", apo, target, true, final_burn); !e.empty()) return fail(e);
   }
   const double d_max_final = std::min(settings_.max_burn_duration, propellant_left / mdot);
 
@@ -369,7 +390,7 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
     NumericalPropagatorSettings s = natural_;
     s.floor_altitude = breakup;
     NumericalPropagator p(std::move(s), *eop_, nodes_);
-    PropagationResult r = p.sample(coast, coast.epoch + settings_.final_window, settings_.final_scan_step,
+    PropagationResult r = p.sample(coast, std::max(window_end, coast.epoch), settings_.final_scan_step,
                                    coast_samples, coast_mass);
     if (r.status != PropagationStatus::ReachedEnd && coast_samples.empty())
       return fail(fmt::format("the stack cannot coast to the final burn: {}", r.message));
@@ -385,10 +406,12 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
     StateVector breakup;
     double mass = 0;
     double score = -std::numeric_limits<double>::infinity();
+    std::optional<Epoch> entry;  // through 120 km
+    double entry_angle = 0;      // [rad] below the local horizontal there
+    bool angle_ok = false;       // inside [entry_angle_min, entry_angle_max]
   };
   double d_guess = final_burn.burn.duration;
   double slope = -(final_burn.perigee_before - final_burn.perigee_after) / std::max(final_burn.burn.duration, 1.0);
-  const double target = settings_.final_perigee;
   auto evaluate = [&](const StateVector& at, bool quick) {
     Candidate c;
     c.ignition = at.epoch;
@@ -411,13 +434,44 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
     c.duration = d;
     c.perigee = o.perigee;
     c.apogee = o.apogee;
-    PropagationResult r = fly(at, coast_mass, at.epoch + settings_.max_descent, {burn_of(d)});
+    EventDetector<7> entry = altitude_detector(at.epoch, entry_interface_height, EventDirection::Decreasing,
+                                               EventAction::Continue, nodes_, "entry interface");
+    entry.handler = [&c, &at](const EventOccurrence<7>& e, OdeState<7>&) {
+      if (!c.entry) {
+        c.entry = at.epoch + e.t;
+        c.entry_angle = flight_path_angle(e.y.head<3>(), e.y.segment<3>(3));
+      }
+      return EventAction::Continue;
+    };
+    PropagationResult r = fly(at, coast_mass, at.epoch + settings_.max_descent, {burn_of(d)}, {}, {std::move(entry)});
     if (r.status != PropagationStatus::ReachedFloor) return c;
     c.ok = true;
     c.breakup = r.state;
     c.mass = r.mass;
-    c.score = objective ? objective(r.state, r.mass, quick) : 0.0;
+    // A breakup above 120 km has no entry interface: its angle is taken at the breakup.
+    if (!c.entry) c.entry_angle = flight_path_angle(r.state.r, r.state.v);
+    c.angle_ok = c.entry_angle >= settings_.entry_angle_min && c.entry_angle <= settings_.entry_angle_max;
+    // The objective is not needed where the angle already rules the candidate out.
+    if (c.angle_ok) c.score = objective ? objective(r.state, r.mass, quick) : 0.0;
     return c;
+  };
+  // What a candidate is worth: the objective (Margin), or the least burn (Propellant) among those whose objective
+  // reaches the floor, those below it ranked by their objective so that the search climbs towards the floor.
+  auto merit = [&](const Candidate& c) {
+    if (!c.ok || !c.angle_ok) return -std::numeric_limits<double>::infinity();
+    if (goal == PlanGoal::Margin) return c.score;
+    return c.score >= settings_.min_objective ? -c.duration : -1e12 + std::max(c.score, -1e11);
+  };
+  // Why no candidate met the constraints (the scan's tallies).
+  int reached = 0, angle_out = 0;
+  double angle_lo = std::numeric_limits<double>::infinity(), angle_hi = -angle_lo, best_score = -angle_lo;
+  auto tally = [&](const Candidate& c) {
+    if (!c.ok) return;
+    ++reached;
+    angle_lo = std::min(angle_lo, c.entry_angle);
+    angle_hi = std::max(angle_hi, c.entry_angle);
+    if (!c.angle_ok) ++angle_out;
+    else best_score = std::max(best_score, c.score);
   };
   auto state_at = [&](const Epoch& t) -> std::optional<StateVector> {
     // From the last coast sample at or before t.
@@ -432,8 +486,15 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
   std::size_t best_i = 0;
   for (std::size_t i = 0; i < coast_samples.size(); ++i) {
     Candidate c = evaluate(coast_samples[i], true);
-    if (c.ok && c.score > best.score) best = c, best_i = i;
+    tally(c);
+    if (merit(c) > merit(best)) best = c, best_i = i;
   }
+  if (reached > 0 && angle_out == reached)
+    return fail(fmt::format("the entry flight-path angle constraint: the {} final ignitions that reach the breakup "
+                            "enter at {:.2f} to {:.2f} deg below the horizon at {}, outside [{:.2f}, {:.2f}] deg "
+                            "(entry_flight_path_deg)",
+                            reached, angle_lo / constants::deg, angle_hi / constants::deg, km(entry_interface_height),
+                            settings_.entry_angle_min / constants::deg, settings_.entry_angle_max / constants::deg));
   if (!best.ok)
     return fail(fmt::format("no final burn of at most {:.0f} s in the {:.1f} h window reaches the final perigee ({}) "
                             "and brings the stack down to {} within {:.1f} h",
@@ -454,15 +515,19 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
     double x1 = b - phi * (b - a), x2 = a + phi * (b - a);
     Candidate c1 = score(x1), c2 = score(x2);
     for (int it = 0; it < 14 && b - a > 1.0; ++it) {
-      if (c1.score >= c2.score) {
+      if (merit(c1) >= merit(c2)) {
         b = x2, x2 = x1, c2 = c1, x1 = b - phi * (b - a), c1 = score(x1);
       } else {
         a = x1, x1 = x2, c1 = c2, x2 = a + phi * (b - a), c2 = score(x2);
       }
     }
     for (const Candidate* c : {&c1, &c2})
-      if (c->ok && c->score > best.score) best = *c;
+      if (merit(*c) > merit(best)) best = *c;
   }
+  if (goal == PlanGoal::Propellant && !(best.score >= settings_.min_objective))
+    return fail(fmt::format("the margin floor: no final ignition (final perigee {}) keeps the objective (the "
+                            "footprint's margin) at {} or more; the best is {} (min_margin_km)",
+                            km(target), km(settings_.min_objective), km(std::isfinite(best.score) ? best.score : best_score)));
   final_burn.burn = FiniteBurn{"final", best.ignition, best.duration, vehicle_.engines, settings_.attitude};
   final_burn.perigee_after = best.perigee;
   final_burn.apogee_after = best.apogee;
@@ -472,6 +537,16 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
   propellant_left -= final_burn.propellant;
   plan.burns.push_back(final_burn);
   flown.push_back(final_burn.burn);
+  plan.entry_interface = best.entry;
+  plan.entry_flight_path_angle = best.entry_angle;
+  if (!pass.replay) {  // the optimiser's trial: the candidate's own breakup stands for the replay's
+    plan.breakup = best.breakup;
+    plan.breakup_mass = best.mass;
+    plan.objective = best.score;
+    plan.feasible = true;
+    close_totals();
+    return plan;
+  }
 
   // --- The whole flight once more, from the start to the breakup, sampled for the outputs -------------------------
   {

@@ -18,9 +18,11 @@
 #include <functional>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "deorbit/base/constants.h"
 #include "deorbit/frames/earth_rotation.h"
 #include "deorbit/maneuver/burn.h"
 #include "deorbit/propagate/numerical_propagator.h"
@@ -33,6 +35,14 @@ struct DeorbitVehicle {
   std::vector<Engine> engines;  //!< the engines used for the deorbit burns
   double propellant = 0;        //!< [kg] usable propellant
 };
+
+//! What the planner optimises. Margin: the final ignition that maximises the objective (everything else as set).
+//! Propellant: the least propellant whose objective reaches PlannerSettings::min_objective, over the final
+//! ignition, the final perigee and the phase of the first lowering burn (maneuver/plan_optimiser.h).
+enum class PlanGoal { Margin, Propellant };
+
+//! The geodetic height of the entry interface [m], where the entry flight-path angle is taken.
+inline constexpr double entry_interface_height = 120e3;
 
 struct PlannerSettings {
   std::vector<double> target_perigees;  //!< [m] perigee heights of the lowering burns, each below the one before
@@ -49,6 +59,15 @@ struct PlannerSettings {
   //! Quick studies: each burn is flown as an impulsive burn at the middle of its arc, with the delta-v the rocket
   //! equation gives for the arc's propellant (same propellant, no gravity losses, no thrust arc).
   bool impulsive = false;
+  //! What the final ignition (and, with Propellant, the plan_optimiser's outer variables) is chosen for.
+  PlanGoal goal = PlanGoal::Margin;
+  //! With Propellant: the least objective accepted (the footprint's margin [m] inside the target zone).
+  double min_objective = 0;
+  //! With Propellant: the final perigee heights [m] searched, lowest first (final_perigee is not used then).
+  double final_perigee_low = 0, final_perigee_high = 0;
+  //! [rad] the inertial flight-path angle below the local horizontal at 120 km (geodetic) on the descent after the
+  //! final burn must lie in [min, max]; steeper entries shorten the footprint.
+  double entry_angle_min = -constants::pi / 2, entry_angle_max = constants::pi / 2;
 };
 
 //! The score of a breakup state (GCRF) and the stack's mass there [kg]: larger is better (e.g. the smallest
@@ -92,6 +111,19 @@ struct DeorbitPlan {
   std::vector<StateVector> trajectory;  //!< GCRF samples from the start to the breakup (every sample_step)
   std::vector<PlanSample> history;      //!< the same samples as heights and mass
   int scanned = 0;                 //!< final ignitions evaluated (scan and refinement)
+  std::optional<Epoch> entry_interface;  //!< descent through 120 km geodetic after the final ignition
+  double entry_flight_path_angle = 0;    //!< [rad] there, below the local horizontal (inertial velocity)
+  int passes = 1;                  //!< planning passes (more than one when plan_optimiser searched)
+};
+
+//! The decision variables one planning pass takes as given (plan_optimiser varies them).
+struct PlanPass {
+  double first_lowering_shift = 0;      //!< [s] the first lowering burn's centre after its apoapsis, >= 0
+  std::optional<double> final_perigee;  //!< [m] instead of PlannerSettings::final_perigee
+  //! Restricts the final ignition search to [from, to] (clipped to the spacing after the last lowering burn).
+  std::optional<Epoch> final_from, final_to;
+  std::optional<PlanGoal> goal;         //!< instead of PlannerSettings::goal
+  bool replay = true;                   //!< fly the whole plan once more for the trajectory (outputs)
 };
 
 class DeorbitPlanner {
@@ -104,15 +136,20 @@ class DeorbitPlanner {
   //! Plans from `start` (any frame) with the stack's mass [kg] (vehicle propellant included). An infeasible plan
   //! is a result (feasible = false, verdict says why, burns up to the failing one), not an exception.
   [[nodiscard]] DeorbitPlan plan(const StateVector& start, double mass, const BreakupObjective& objective) const;
+  //! One pass with some decision variables given (see PlanPass); without replay the plan has no trajectory.
+  [[nodiscard]] DeorbitPlan plan(const StateVector& start, double mass, const BreakupObjective& objective,
+                                 const PlanPass& pass) const;
 
   //! The numerically propagated run with the given burns from `start` (mass [kg]) to `end`, stopping at the
   //! breakup altitude: the burns' switch events are passed, so the run restarts at each ignition and cut-off
   //! (with settings.impulsive, each burn is an impulse at its middle instead).
   [[nodiscard]] PropagationResult fly(const StateVector& start, double mass, const Epoch& end,
                                       const std::vector<FiniteBurn>& burns,
-                                      const StepHandler<7>& on_step = {}) const;
+                                      const StepHandler<7>& on_step = {},
+                                      std::vector<EventDetector<7>> extra_events = {}) const;
 
   [[nodiscard]] const PlannerSettings& settings() const { return settings_; }
+  [[nodiscard]] const EarthOrientation& eop() const { return *eop_; }
 
  private:
   NumericalPropagatorSettings natural_;
