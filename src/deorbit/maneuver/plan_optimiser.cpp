@@ -93,8 +93,10 @@ DeorbitPlan optimise_plan(const DeorbitPlanner& planner, const StateVector& star
     return widest;
   }
   const Epoch aim = widest.burns.back().burn.start;
-  pass.final_from = aim - period;
-  pass.final_to = aim + period;
+  // Two scan steps either side: the ground under the breakup moves some 7 km per second of ignition, so a whole
+  // revolution would let the scan's coarse grid jump to another ground track.
+  pass.final_from = aim - 2 * set.final_scan_step;
+  pass.final_to = aim + 2 * set.final_scan_step;
   pass.goal = PlanGoal::Propellant;
 
   // The best feasible pass so far (least propellant) and its variables.
