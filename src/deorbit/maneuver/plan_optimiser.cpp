@@ -84,11 +84,17 @@ DeorbitPlan optimise_plan(const DeorbitPlanner& planner, const StateVector& star
     }
     widest = std::move(high);
   }
+  // Which ignitions the angle range left to choose from, for the verdicts.
+  const bool angle_set = set.entry_angle_min > -constants::pi / 2 || set.entry_angle_max < constants::pi / 2;
+  const std::string among =
+      angle_set ? fmt::format(" among the ignitions whose entry angle is within [{:.2f}, {:.2f}] deg",
+                              set.entry_angle_min / constants::deg, set.entry_angle_max / constants::deg)
+                : std::string();
   if (!(widest.objective >= set.min_objective)) {
     widest.feasible = false;
-    widest.verdict = fmt::format("the margin floor: the widest margin over the final window is {} (final perigee {}), "
-                                 "below the {} asked (min_margin_km)",
-                                 km(widest.objective), km(*pass.final_perigee), km(set.min_objective));
+    widest.verdict = fmt::format("the margin floor: the widest margin over the final window{} is {} (final perigee "
+                                 "{}), below the {} asked (min_margin_km)",
+                                 among, km(widest.objective), km(*pass.final_perigee), km(set.min_objective));
     widest.passes = passes;
     return widest;
   }
@@ -146,9 +152,9 @@ DeorbitPlan optimise_plan(const DeorbitPlanner& planner, const StateVector& star
   }
   if (!best.feasible) {
     widest.feasible = false;
-    widest.verdict = fmt::format("no final ignition near the widest-margin one keeps the margin floor ({}) "
-                                 "and the entry angle at a final perigee of {}",
-                                 km(set.min_objective), km(*pass.final_perigee));
+    widest.verdict = fmt::format("the margin floor: no final ignition near the widest-margin one{} keeps {} at a "
+                                 "final perigee of {} (min_margin_km)",
+                                 among, km(set.min_objective), km(*pass.final_perigee));
     widest.passes = passes;
     return widest;
   }
