@@ -100,6 +100,34 @@ TEST(Scenario, ExplainRoundTrips) {
   EXPECT_EQ(again.objects.size(), 1u);
 }
 
+// The planner's goal (strategy.optimise) and its constraints: margin by default, propellant with its floor, the
+// final perigee range (by default from final_perigee_km 50 km up) and the entry angle range.
+TEST(Scenario, ReadsTheOptimiserKeys) {
+  Scenario plain = parse(kGood);
+  EXPECT_EQ(plain.strategy.goal, PlanGoal::Margin);
+  EXPECT_DOUBLE_EQ(plain.strategy.entry_angle_min, -constants::pi / 2);
+  EXPECT_DOUBLE_EQ(plain.strategy.entry_angle_max, constants::pi / 2);
+  Scenario s = parse(with_line(12, "  final_perigee_km: 0\n  optimise: propellant\n  min_margin_km: 400\n"
+                                   "  entry_flight_path_deg: [0.5, 3]"));
+  EXPECT_EQ(s.strategy.goal, PlanGoal::Propellant);
+  EXPECT_DOUBLE_EQ(s.strategy.min_objective, 400e3);
+  EXPECT_DOUBLE_EQ(s.strategy.final_perigee_low, 0.0);
+  EXPECT_DOUBLE_EQ(s.strategy.final_perigee_high, 50e3);
+  EXPECT_NEAR(s.strategy.entry_angle_min, 0.5 * constants::deg, 1e-15);
+  EXPECT_NEAR(s.strategy.entry_angle_max, 3 * constants::deg, 1e-15);
+  Scenario r = parse(with_line(12, "  final_perigee_km: 0\n  optimise: propellant\n  min_margin_km: 300\n"
+                                   "  final_perigee_range_km: [-10, 40]"));
+  EXPECT_DOUBLE_EQ(r.strategy.final_perigee_low, -10e3);
+  EXPECT_DOUBLE_EQ(r.strategy.final_perigee_high, 40e3);
+  // --explain writes them back.
+  std::string text = explain_scenario(r);
+  EXPECT_NE(text.find("optimise: propellant"), std::string::npos) << text;
+  EXPECT_NE(text.find("min_margin_km: 300"), std::string::npos) << text;
+  EXPECT_NE(text.find("final_perigee_range_km: [-10, 40]"), std::string::npos) << text;
+  std::string again = explain_scenario(parse_scenario(text, "explained.yaml", ""));
+  EXPECT_EQ(again.substr(again.find('\n')), text.substr(text.find('\n')));
+}
+
 struct BadCase {
   int line;             // line of kGood to replace (0: append)
   std::string text;     // its replacement
@@ -135,6 +163,17 @@ TEST(Scenario, RefusesEveryBadInputClassWithFileLineAndKey) {
       {3, "  keplerian: {epoch_utc: 2031-01-15T00:00:00, perigee_height_km: 216, apogee_height_km: 224, "
           "inclination_deg: 200}", 3, "orbit.keplerian.inclination_deg"},
       {12, "  final_perigee_km: 0\n  attitude: sideways", 13, "strategy.attitude"},
+      // The optimiser's keys: a goal it does not know, a floor without the goal or the goal without a floor, ranges
+      // upside down or above the last lowering target.
+      {12, "  final_perigee_km: 0\n  optimise: cost", 13, "strategy.optimise"},
+      {12, "  final_perigee_km: 0\n  min_margin_km: 300", 13, "strategy.min_margin_km"},
+      {12, "  final_perigee_km: 0\n  optimise: propellant", 0, "strategy.min_margin_km"},
+      {12, "  final_perigee_km: 0\n  optimise: propellant\n  min_margin_km: 300\n  final_perigee_range_km: [40, 10]",
+       15, "strategy.final_perigee_range_km"},
+      {12, "  final_perigee_km: 0\n  optimise: propellant\n  min_margin_km: 300\n  final_perigee_range_km: [0, 170]",
+       15, "strategy.final_perigee_range_km"},
+      {12, "  final_perigee_km: 0\n  entry_flight_path_deg: [3, 1]", 13, "strategy.entry_flight_path_deg"},
+      {12, "  final_perigee_km: 0\n  entry_flight_path_deg: [1, 2, 3]", 13, "strategy.entry_flight_path_deg"},
       // Wrong types.
       {11, "  target_perigees_km: 190", 11, "strategy.target_perigees_km"},
       {9, "    engines: Draco", 9, "vehicles[0].engines"},
