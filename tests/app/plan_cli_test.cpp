@@ -210,6 +210,22 @@ TEST(PlanCli, InfeasiblePlanSaysWhy) {
   EXPECT_NE(j["verdict"].get<std::string>().find("not enough propellant"), std::string::npos) << j["verdict"];
 }
 
+// An entry angle range that no final ignition meets: infeasible, and the verdict names the constraint and the angles
+// the candidates had; a feasible plan's report carries the angle the planner located and the goal.
+TEST(PlanCli, EntryAngleRangeNoIgnitionMeetsIsInfeasibleAndNamed) {
+  std::string text = kQuick;
+  text.replace(text.find("  final_perigee_km: 20\n"), 23, "  final_perigee_km: 20\n  entry_flight_path_deg: [5, 10]\n");
+  std::string dir = out_dir("plan-angle");
+  CommandResult r = run_deorbit("plan " + deorbit::testing::write_temp_file("angle.yaml", text) + " -o " + dir);
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  json j = read_json(dir + "/report.json");
+  EXPECT_FALSE(j["feasible"].get<bool>());
+  const std::string verdict = j["verdict"].get<std::string>();
+  EXPECT_NE(verdict.find("the entry flight-path angle constraint"), std::string::npos) << verdict;
+  EXPECT_NE(verdict.find("outside [5.00, 10.00] deg (entry_flight_path_deg)"), std::string::npos) << verdict;
+  EXPECT_EQ(j["optimise"]["goal"], "margin");
+}
+
 // The default scenario end to end (optimised build only: it is the product's first command). It must put every
 // fragment inside the zone: exit 4 (infeasible, or a fragment outside) is a failure. The figures are those of
 // docs/plan.md ("The default plan"). Their bounds: a build with FMA contraction (-march=native -ffp-contract=fast,
