@@ -31,6 +31,7 @@ double apoapsis_speed(double ra, double rp) {
 StateVector to_state(const Epoch& t, const OdeState<7>& y) { return {t, Frame::GCRF, y.head<3>(), y.segment<3>(3)}; }
 
 std::string km(double m) { return fmt::format("{:.1f} km", m / 1000.0); }
+std::string margin_km(double m) { return fmt::format("{:.3f} km", m / 1000.0); }  // floors are set to the metre
 
 // [rad] below the local horizontal (positive going down), of the inertial velocity.
 double flight_path_angle(const Vec3& r, const Vec3& v) {
@@ -527,7 +528,8 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
   if (goal == PlanGoal::Propellant && !(best.score >= settings_.min_objective))
     return fail(fmt::format("the margin floor: no final ignition (final perigee {}) keeps the objective (the "
                             "footprint's margin) at {} or more; the best is {} (min_margin_km)",
-                            km(target), km(settings_.min_objective), km(std::isfinite(best.score) ? best.score : best_score)));
+                            km(target), margin_km(settings_.min_objective),
+                            margin_km(std::isfinite(best.score) ? best.score : best_score)));
   final_burn.burn = FiniteBurn{"final", best.ignition, best.duration, vehicle_.engines, settings_.attitude};
   final_burn.perigee_after = best.perigee;
   final_burn.apogee_after = best.apogee;

@@ -6,7 +6,10 @@
 // the following revolution meets its target; then a final burn of the duration that brings the osculating perigee
 // to the final target, whose ignition time is scanned over a window and refined (golden section) to maximise a
 // caller's objective of the breakup state (the footprint's margin inside a target zone). Stages above this one
-// (reentry, risk) compute that objective; the planner only sees a function.
+// (reentry, risk) compute that objective; the planner only sees a function. With PlanGoal::Propellant the scan
+// chooses instead the shortest final burn whose objective reaches a floor. Every candidate's descent locates the
+// entry interface (120 km geodetic, an event) and its flight-path angle, which must lie in the settings' range.
+// One pass takes the decision variables of PlanPass as given; maneuver/plan_optimiser.h varies them.
 //
 // Perigee heights: for a lowering burn, the lowest geocentric radius over the revolution after cut-off, less the
 // WGS84 equatorial radius (so drag and the Earth's oblateness are in it); for the final burn, whose orbit does not

@@ -21,6 +21,7 @@ double period_of(const StateVector& s) {
 }
 
 std::string km(double m) { return fmt::format("{:.1f} km", m / 1000.0); }
+std::string margin_km(double m) { return fmt::format("{:.3f} km", m / 1000.0); }  // floors are set to the metre
 
 // [s] from the highest point of the coast orbit within half a revolution of the final burn's centre to that centre
 // (positive: the burn is centred after the apoapsis). The highest radius, not the apsis event, because the
@@ -94,7 +95,7 @@ DeorbitPlan optimise_plan(const DeorbitPlanner& planner, const StateVector& star
     widest.feasible = false;
     widest.verdict = fmt::format("the margin floor: the widest margin over the final window{} is {} (final perigee "
                                  "{}), below the {} asked (min_margin_km)",
-                                 among, km(widest.objective), km(*pass.final_perigee), km(set.min_objective));
+                                 among, margin_km(widest.objective), km(*pass.final_perigee), margin_km(set.min_objective));
     widest.passes = passes;
     return widest;
   }
@@ -154,7 +155,7 @@ DeorbitPlan optimise_plan(const DeorbitPlanner& planner, const StateVector& star
     widest.feasible = false;
     widest.verdict = fmt::format("the margin floor: no final ignition near the widest-margin one{} keeps {} at a "
                                  "final perigee of {} (min_margin_km)",
-                                 among, km(set.min_objective), km(*pass.final_perigee));
+                                 among, margin_km(set.min_objective), km(*pass.final_perigee));
     widest.passes = passes;
     return widest;
   }
