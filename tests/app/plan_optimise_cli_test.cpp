@@ -71,8 +71,7 @@ double final_delta_v(const json& j) { return j["burns"].back()["delta_v_mps"].ge
 TEST(PlanOptimiseCliSlow, IssDefaultLeastPropellant) {
   auto with_floor = [](const std::string& km) {
     return edited("examples/iss-usdv.yaml",
-                  {{"  final_scan_step_s: 240\n", "  final_scan_step_s: 240\n  optimise: propellant\n  min_margin_km: " +
-                                                      km + "\n"},
+                  {{"  optimise: margin ", "  optimise: propellant\n  min_margin_km: " + km + "  # "},
                    {"objects_file: objects/iss.yaml", "objects_file: " + source_path("examples/objects/iss.yaml").string()}});
   };
   const PlanRun kept = plan("iss-floor-today", with_floor("414.87"));
