@@ -58,6 +58,20 @@ struct RadiusRange {
 
 }  // namespace
 
+EventDetector<7> entry_interface_detector(const Epoch& reference, EntryInterface& out,
+                                          std::shared_ptr<EarthRotationNodes> nodes) {
+  EventDetector<7> d = altitude_detector(reference, entry_interface_height, EventDirection::Decreasing,
+                                         EventAction::Continue, std::move(nodes), "entry interface");
+  d.handler = [&out, reference](const EventOccurrence<7>& e, OdeState<7>&) {
+    if (!out.epoch) {
+      out.epoch = reference + e.t;
+      out.flight_path_angle = flight_path_angle(e.y.head<3>(), e.y.segment<3>(3));
+    }
+    return EventAction::Continue;
+  };
+  return d;
+}
+
 DeorbitPlanner::DeorbitPlanner(NumericalPropagatorSettings natural, DeorbitVehicle vehicle, PlannerSettings settings,
                                const EarthOrientation& eop)
     : natural_(std::move(natural)), vehicle_(std::move(vehicle)), settings_(std::move(settings)), eop_(&eop),
@@ -407,9 +421,8 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
     StateVector breakup;
     double mass = 0;
     double score = -std::numeric_limits<double>::infinity();
-    std::optional<Epoch> entry;  // through 120 km
-    double entry_angle = 0;      // [rad] below the local horizontal there
-    bool angle_ok = false;       // inside [entry_angle_min, entry_angle_max]
+    EntryInterface entry;   // through 120 km (the angle at the breakup when it lies above)
+    bool angle_ok = false;  // inside [entry_angle_min, entry_angle_max]
   };
   double d_guess = final_burn.burn.duration;
   double slope = -(final_burn.perigee_before - final_burn.perigee_after) / std::max(final_burn.burn.duration, 1.0);
@@ -435,23 +448,16 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
     c.duration = d;
     c.perigee = o.perigee;
     c.apogee = o.apogee;
-    EventDetector<7> entry = altitude_detector(at.epoch, entry_interface_height, EventDirection::Decreasing,
-                                               EventAction::Continue, nodes_, "entry interface");
-    entry.handler = [&c, &at](const EventOccurrence<7>& e, OdeState<7>&) {
-      if (!c.entry) {
-        c.entry = at.epoch + e.t;
-        c.entry_angle = flight_path_angle(e.y.head<3>(), e.y.segment<3>(3));
-      }
-      return EventAction::Continue;
-    };
-    PropagationResult r = fly(at, coast_mass, at.epoch + settings_.max_descent, {burn_of(d)}, {}, {std::move(entry)});
+    PropagationResult r = fly(at, coast_mass, at.epoch + settings_.max_descent, {burn_of(d)}, {},
+                              {entry_interface_detector(at.epoch, c.entry, nodes_)});
     if (r.status != PropagationStatus::ReachedFloor) return c;
     c.ok = true;
     c.breakup = r.state;
     c.mass = r.mass;
     // A breakup above 120 km has no entry interface: its angle is taken at the breakup.
-    if (!c.entry) c.entry_angle = flight_path_angle(r.state.r, r.state.v);
-    c.angle_ok = c.entry_angle >= settings_.entry_angle_min && c.entry_angle <= settings_.entry_angle_max;
+    if (!c.entry.epoch) c.entry.flight_path_angle = flight_path_angle(r.state.r, r.state.v);
+    const double angle = c.entry.flight_path_angle;
+    c.angle_ok = angle >= settings_.entry_angle_min && angle <= settings_.entry_angle_max;
     // The objective is not needed where the angle already rules the candidate out.
     if (c.angle_ok) c.score = objective ? objective(r.state, r.mass, quick) : 0.0;
     return c;
@@ -469,8 +475,8 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
   auto tally = [&](const Candidate& c) {
     if (!c.ok) return;
     ++reached;
-    angle_lo = std::min(angle_lo, c.entry_angle);
-    angle_hi = std::max(angle_hi, c.entry_angle);
+    angle_lo = std::min(angle_lo, c.entry.flight_path_angle);
+    angle_hi = std::max(angle_hi, c.entry.flight_path_angle);
     if (!c.angle_ok) ++angle_out;
     else best_score = std::max(best_score, c.score);
   };
@@ -539,8 +545,8 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
   propellant_left -= final_burn.propellant;
   plan.burns.push_back(final_burn);
   flown.push_back(final_burn.burn);
-  plan.entry_interface = best.entry;
-  plan.entry_flight_path_angle = best.entry_angle;
+  plan.entry_interface = best.entry.epoch;
+  plan.entry_flight_path_angle = best.entry.flight_path_angle;
   if (!pass.replay) {  // the optimiser's trial: the candidate's own breakup stands for the replay's
     plan.breakup = best.breakup;
     plan.breakup_mass = best.mass;

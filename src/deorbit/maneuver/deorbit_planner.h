@@ -47,6 +47,17 @@ enum class PlanGoal { Margin, Propellant };
 //! The geodetic height of the entry interface [m], where the entry flight-path angle is taken.
 inline constexpr double entry_interface_height = 120e3;
 
+//! The entry interface of a descent: its first crossing of entry_interface_height going down.
+struct EntryInterface {
+  std::optional<Epoch> epoch;     //!< empty until the crossing
+  double flight_path_angle = 0;   //!< [rad] there, below the local horizontal (inertial velocity)
+};
+
+//! A detector for a run from `reference` (e.g. DeorbitPlanner::fly's extra events) that records the run's entry
+//! interface into `out`, which must outlive the run; the run goes on. `nodes`: a shared Earth-rotation store.
+[[nodiscard]] EventDetector<7> entry_interface_detector(const Epoch& reference, EntryInterface& out,
+                                                        std::shared_ptr<EarthRotationNodes> nodes = nullptr);
+
 struct PlannerSettings {
   std::vector<double> target_perigees;  //!< [m] perigee heights of the lowering burns, each below the one before
   double final_perigee = 0;             //!< [m] osculating perigee height at the final burn's cut-off
