@@ -45,6 +45,16 @@ TEST(Keplerian, RoundTripsIncludingDegenerateOrbits) {
   }
 }
 
+// The osculating period depends on the semi-major axis alone: a circular orbit and an ellipse of the same energy.
+TEST(Keplerian, OsculatingPeriod) {
+  const double r = 6778137.0, v = std::sqrt(constants::mu_earth / r);
+  const double expected = constants::two_pi * std::sqrt(r * r * r / constants::mu_earth);  // 5,553.6 s
+  EXPECT_NEAR(osculating_period(Vec3(r, 0, 0), Vec3(0, v, 0)), expected, 1e-9 * expected);
+  // The same speed at the same radius, pointed 30 deg off the horizontal: same energy, same a, same period.
+  EXPECT_NEAR(osculating_period(Vec3(r, 0, 0), Vec3(v * std::sin(30 * deg), v * std::cos(30 * deg), 0)), expected,
+              1e-9 * expected);
+}
+
 TEST(Keplerian, KeplersEquation) {
   for (double e : {0.0, 0.1, 0.5, 0.9, 0.99, 0.999999}) {
     for (double m = -7.0; m < 7.0; m += 0.37) {

@@ -18,10 +18,7 @@ namespace {
 
 constexpr double kEquatorialRadius = constants::wgs84_a;
 
-double period_of(const StateVector& s) {
-  KeplerianElements k = to_keplerian(s.r, s.v);
-  return constants::two_pi * std::sqrt(std::pow(std::abs(k.semi_major_axis), 3) / constants::mu_earth);
-}
+double period_of(const StateVector& s) { return osculating_period(s.r, s.v); }
 
 // [m/s] speed at apoapsis radius ra of a Keplerian orbit with periapsis radius rp.
 double apoapsis_speed(double ra, double rp) {

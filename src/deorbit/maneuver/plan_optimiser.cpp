@@ -15,10 +15,7 @@
 namespace deorbit {
 namespace {
 
-double period_of(const StateVector& s) {
-  KeplerianElements k = to_keplerian(s.r, s.v);
-  return constants::two_pi * std::sqrt(std::pow(std::abs(k.semi_major_axis), 3) / constants::mu_earth);
-}
+double period_of(const StateVector& s) { return osculating_period(s.r, s.v); }
 
 std::string km(double m) { return fmt::format("{:.1f} km", m / 1000.0); }
 std::string margin_km(double m) { return fmt::format("{:.3f} km", m / 1000.0); }  // floors are set to the metre

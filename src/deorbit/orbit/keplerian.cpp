@@ -119,4 +119,9 @@ double eccentric_to_mean_anomaly(double E, double e) {
   return e < 1 ? E - e * std::sin(E) : e * std::sinh(E) - E;
 }
 
+double osculating_period(const Vec3& r, const Vec3& v, double mu) {
+  const double a = std::abs(to_keplerian(r, v, mu).semi_major_axis);
+  return constants::two_pi * std::sqrt(a * a * a / mu);
+}
+
 }  // namespace deorbit

@@ -29,6 +29,8 @@ struct KeplerianElements {
 //! State {r [m], v [m/s]} of the elements. Throws InputError for e < 0, e = 1, a of the wrong sign, or a true anomaly
 //! beyond the asymptotes of a hyperbola.
 [[nodiscard]] std::pair<Vec3, Vec3> to_cartesian(const KeplerianElements& k, double mu = constants::mu_earth);
+//! [s] Keplerian period of the osculating orbit of the state (r [m], v [m/s]) (of |a| for a hyperbola, a scale).
+[[nodiscard]] double osculating_period(const Vec3& r, const Vec3& v, double mu = constants::mu_earth);
 
 //! [rad] Eccentric (e < 1) or hyperbolic (e > 1) anomaly from the mean anomaly [rad] (Newton, to 1e-15 rad).
 [[nodiscard]] double mean_to_eccentric_anomaly(double mean_anomaly, double e);
