@@ -19,6 +19,7 @@
 #include "deorbit/frames/transforms.h"
 #include "deorbit/io/scenario.h"
 #include "deorbit/maneuver/deorbit_planner.h"
+#include "deorbit/maneuver/fixed_plan.h"
 #include "deorbit/reentry/descent.h"
 #include "deorbit/reentry/footprint.h"
 #include "deorbit/risk/casualty_area.h"
@@ -100,6 +101,13 @@ DeorbitPlan plan_scenario(const Scenario& s, const StateVector& start, const Ear
   };
 
   DeorbitPlanner planner(s.forces, s.deorbit_vehicle(), s.strategy, eop);
+  if (!s.burns.empty()) {
+    try {
+      return fly_given_burns(planner, start, s.stack_mass(), s.burns, s.propellant(), objective);
+    } catch (const InputError& e) {
+      throw InputError(fmt::format("{}: burns: {}", s.file, e.what()));
+    }
+  }
   return planner.plan(start, s.stack_mass(), objective);
 }
 
