@@ -56,6 +56,14 @@ DeorbitPlan fly_given_burns(const DeorbitPlanner& planner, const StateVector& st
                                    utc(g.burn.start), utc(start.epoch)));
   }
   if (!(mass0 > propellant0)) throw InputError("burn plan: the stack mass must exceed the vehicles' propellant");
+  // Overlaps of burns of given duration are refused before anything is flown (those of a burn given by delta-v show
+  // once its duration is known, below).
+  for (std::size_t i = 1; i < burns.size(); ++i) {
+    const FiniteBurn& a = burns[i - 1].burn;
+    if (!burns[i - 1].delta_v && burns[i].burn.start - a.end() < 0)
+      throw InputError(fmt::format("burn '{}' ignites at {}, before burn '{}' ends ({})", burns[i].burn.name,
+                                   utc(burns[i].burn.start), a.name, utc(a.end())));
+  }
 
   auto close = [&](bool feasible, std::string verdict) {
     plan.feasible = feasible;
