@@ -7,6 +7,7 @@
 // open, no more. The model's own figures, as the page prints them, are held at their printed precision (they move
 // only when the planner or the models change).
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -165,6 +166,14 @@ struct ProgressFigures {
                 what, runs, duration.lo, duration.hi, to_120.lo, to_120.hi, to_impact.lo, to_impact.hi, distance.lo,
                 distance.hi, bearing.lo, bearing.hi);
   }
+  // The page's figures (spans printed to 0.1 s, 0.1 km, 0.1 deg), in the order of the members.
+  void expect_page(const std::array<double, 10>& page) const {
+    expect_span("burn duration [s]", duration, page[0], page[1], 0.1);
+    expect_span("ignition to 120 km [s]", to_120, page[2], page[3], 0.1);
+    expect_span("ignition to the dense impacts [s]", to_impact, page[4], page[5], 0.1);
+    expect_span("distance from Wellington [km]", distance, page[6], page[7], 0.1);
+    expect_span("bearing from Wellington [deg]", bearing, page[8], page[9], 0.1);
+  }
   // Independent checks (the published figure was not an input).
   void expect_published() const {
     expect_meets("burn duration [s], published 3 min 30 s", 210.0, 0.5, duration);
@@ -199,12 +208,7 @@ TEST(PlanReplay, ProgressMs15GivenBurn) {
   }
   f.print("(burn given)", runs);
   f.expect_published();
-  // The page's figures (printed to 0.1 s, 0.1 km, 0.1 deg).
-  expect_span("burn duration [s]", f.duration, 157.8, 237.0, 0.1);
-  expect_span("ignition to 120 km [s]", f.to_120, 1908.6, 1964.5, 0.1);
-  expect_span("ignition to the dense impacts [s]", f.to_impact, 2494.8, 2618.3, 0.1);
-  expect_span("distance from Wellington [km]", f.distance, 1535.2, 1691.9, 0.1);
-  expect_span("bearing from Wellington [deg]", f.bearing, 49.7, 78.0, 0.1);
+  f.expect_page({157.8, 237.0, 1908.6, 1964.5, 2494.8, 2618.3, 1535.2, 1691.9, 49.7, 78.0});
 }
 
 // Progress MS-15, planned: the strategy's final perigee in place of the burn. Ends: the mass as above, and the
@@ -227,12 +231,8 @@ TEST(PlanReplay, ProgressMs15Planned) {
   f.print("(planned)", runs.size());
   std::printf("  delta-v minus its target %+.3f to %+.3f m/s\n", dv_error.lo, dv_error.hi);
   f.expect_published();
-  // The page's figures (printed to 0.1 s, 0.1 km, 0.1 deg). A build with FMA contraction moves them by far less.
-  expect_span("burn duration [s]", f.duration, 157.9, 237.1, 0.1);
-  expect_span("ignition to 120 km [s]", f.to_120, 1907.6, 1964.6, 0.1);
-  expect_span("ignition to the dense impacts [s]", f.to_impact, 2493.2, 2618.5, 0.1);
-  expect_span("distance from Wellington [km]", f.distance, 1535.2, 1692.3, 0.1);
-  expect_span("bearing from Wellington [deg]", f.bearing, 49.3, 78.0, 0.1);
+  // A build with FMA contraction moves the page's figures by far less than their printed precision.
+  f.expect_page({157.9, 237.1, 1907.6, 1964.6, 2493.2, 2618.5, 1535.2, 1692.3, 49.3, 78.0});
 }
 
 const Edits kAtvLight = {{"mass_kg: 12500", "mass_kg: 12000"}, {"thrust_n: 490, isp_s: 312", "thrust_n: 505, isp_s: 315"}};
