@@ -103,16 +103,23 @@ TEST(PlanOptimiseCliSlow, IssDefaultLeastPropellant) {
   }
 }
 
-// ATV-1 (examples/validation/atv1-jules-verne.yaml, whose final perigee -11.5 km was chosen for the 70 m/s flown)
-// with its final window opened to 24 h so that the final burn can reach the assumed box: the single pass puts the
+// ATV-1 (examples/validation/atv1-jules-verne.yaml) planned as in its planned replay (first perigee 220 km, the
+// burns 2 h 57 min 51 s apart at least, final perigee -11.5 km, chosen for the 70 m/s flown) with the final window
+// opened to 24 h so that the final burn can reach the assumed box: the single pass puts the
 // final burn where the margin is widest, far from apoapsis (105.6 m/s); the optimiser turns the apsidal line onto
 // it (72.2 m/s at the flown perigee) and, with a 300 km floor, raises the perigee (63.1 m/s at 22.3 km).
 TEST(PlanOptimiseCliSlow, Atv1LeastPropellant) {
   const std::string weather = " --space-weather " + test_data("spaceweather/SW-All_2025-03-23.csv").string() +
                               " --eop " + test_data("spaceweather/EOP-All-v1.1_2025-01-10_from-2000.txt").string();
   const std::string example = "examples/validation/atv1-jules-verne.yaml";
+  // The planned replay's strategy (tests/app/plan_replay_test.cpp) in place of the given burns, its final window 24 h.
   auto with = [&](const std::string& extra) {
-    return edited(example, {{"  final_window_h: 0\n", "  final_window_h: 24\n" + extra}});
+    return edited(example, {{"burns:\n  - {name: first, ignition_utc: 2008-09-29T10:00:27, duration_s: 360}\n"
+                             "  - {name: second, ignition_utc: 2008-09-29T12:58:18, duration_s: 900}\n",
+                             "strategy:\n  target_perigees_km: [220]\n  burn_spacing_h: 2.964167\n"
+                             "  final_perigee_km: -11.5\n  max_burn_duration_s: 1800\n  final_window_h: 24\n"
+                             "  final_scan_step_s: 60\n" +
+                                 extra}});
   };
   const json single = plan("atv-margin", with(""), weather).report;
   const json flown = plan("atv-flown-perigee",
