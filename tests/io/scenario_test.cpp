@@ -126,6 +126,12 @@ TEST(Scenario, ReadsTheOptimiserKeys) {
   EXPECT_NE(text.find("final_perigee_range_km: [-10, 40]"), std::string::npos) << text;
   std::string again = explain_scenario(parse_scenario(text, "explained.yaml", ""));
   EXPECT_EQ(again.substr(again.find('\n')), text.substr(text.find('\n')));
+  // With margin, a final perigee range asks for the widest margin the propellant allows over it.
+  Scenario m = parse(with_line(12, "  final_perigee_km: 0\n  final_perigee_range_km: [-40, 0]"));
+  EXPECT_EQ(m.strategy.goal, PlanGoal::Margin);
+  EXPECT_DOUBLE_EQ(m.strategy.final_perigee_low, -40e3);
+  EXPECT_DOUBLE_EQ(m.strategy.final_perigee_high, 0.0);
+  EXPECT_NE(explain_scenario(m).find("final_perigee_range_km: [-40, 0]"), std::string::npos);
 }
 
 struct BadCase {

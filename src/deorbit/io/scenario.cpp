@@ -245,7 +245,12 @@ Scenario build(const YamlMap& y, const std::string& label, const std::string& fo
       if (!g->has("min_margin_km"))
         g->error("min_margin_km", "the least margin of the footprint inside the target zone (with optimise: propellant)");
       p.min_objective = g->number_or("min_margin_km", 0, "km", -10000, 10000) * km;
-      // The final perigee is searched from the given one (the steepest) up to 50 km higher, below the last target.
+    } else if (g->has("min_margin_km")) {
+      g->error("min_margin_km", "nothing here: this key goes with optimise: propellant");
+    }
+    // The final perigees searched: with propellant, by default from the given one (the steepest) up to 50 km higher,
+    // below the last target; with margin, only when given (the widest margin the propellant allows over them).
+    if (p.goal == PlanGoal::Propellant || g->has("final_perigee_range_km")) {
       double top = p.target_perigees.empty() ? p.final_perigee + 50 * km
                                              : std::min(p.final_perigee + 50 * km, p.target_perigees.back() - 10 * km);
       std::vector<double> range{p.final_perigee / km, top / km};
@@ -255,9 +260,6 @@ Scenario build(const YamlMap& y, const std::string& label, const std::string& fo
         g->error("final_perigee_range_km", "[low, high], low < high, both below the last of target_perigees_km");
       p.final_perigee_low = range[0] * km;
       p.final_perigee_high = range[1] * km;
-    } else {
-      for (const char* key : {"min_margin_km", "final_perigee_range_km"})
-        if (g->has(key)) g->error(key, "nothing here: this key goes with optimise: propellant");
     }
     g->refuse_unknown_keys();
   } else if (!y.has("burns")) {
@@ -476,11 +478,10 @@ std::string explain_scenario(const Scenario& s) {
     add(fmt::format("  attitude: {}", to_string(p.attitude)));
     add(fmt::format("  burn_model: {}", p.impulsive ? "impulsive" : "finite"));
     add(fmt::format("  optimise: {}", p.goal == PlanGoal::Propellant ? "propellant" : "margin"));
-    if (p.goal == PlanGoal::Propellant) {
-      add(fmt::format("  min_margin_km: {}", num(p.min_objective / km)));
+    if (p.goal == PlanGoal::Propellant) add(fmt::format("  min_margin_km: {}", num(p.min_objective / km)));
+    if (p.final_perigee_high > p.final_perigee_low)
       add(fmt::format("  final_perigee_range_km: [{}, {}]", num(p.final_perigee_low / km),
                       num(p.final_perigee_high / km)));
-    }
     add(fmt::format("  entry_flight_path_deg: [{}, {}]", num(p.entry_angle_min / deg), num(p.entry_angle_max / deg)));
   }
   if (s.objects.empty()) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,20 +50,95 @@ std::optional<double> apoapsis_lag(const DeorbitPlanner& planner, const StateVec
   return (centre - start.epoch) - best_t;
 }
 
+// One trial of the search: a planning pass, counted.
+struct Trials {
+  const DeorbitPlanner& planner;
+  const StateVector& start;
+  double mass;
+  const BreakupObjective& objective;
+  int passes = 0;
+  DeorbitPlan run(const PlanPass& p) {
+    ++passes;
+    return planner.plan(start, mass, objective, p);
+  }
+};
+
+// The apsidal line onto the final burn of `at` (flown with `pass`): fixed-point iterations on the first lowering
+// burn's phase, each feasible trial handed to `keep`. Returns the pass of the last feasible trial.
+PlanPass turn_apsidal_line(Trials& trials, PlanPass pass, DeorbitPlan at, double period,
+                           const std::function<void(DeorbitPlan, const PlanPass&)>& keep) {
+  if (trials.planner.settings().target_perigees.empty()) return pass;
+  for (int it = 0; it < 2; ++it) {
+    std::optional<double> lag = apoapsis_lag(trials.planner, trials.start, trials.mass, at, period);
+    if (!lag || std::abs(*lag) < 30.0) break;
+    PlanPass next = pass;
+    next.first_lowering_shift = std::fmod(pass.first_lowering_shift + *lag + 2 * period, period);
+    DeorbitPlan p = trials.run(next);
+    if (!p.feasible) break;
+    pass = next;
+    at = p;
+    keep(std::move(p), next);
+  }
+  return pass;
+}
+
+// The widest margin for the propellant available (PlanGoal::Margin with a final perigee range): the cheapest end of
+// the range gives the aim, the apsidal line is turned onto it (which frees propellant), then the final perigee is
+// lowered by bisection while the vehicle can still fly the final burn (propellant, longest burn) and the angle holds.
+DeorbitPlan widest_margin(Trials& trials, double period) {
+  const PlannerSettings& set = trials.planner.settings();
+  PlanPass pass;
+  pass.final_perigee = set.final_perigee_high;
+  pass.replay = false;
+  DeorbitPlan first = trials.run(pass);
+  if (!first.feasible) {
+    first.verdict = fmt::format("at the highest final perigee of the range ({}), the cheapest: {}",
+                                km(set.final_perigee_high), first.verdict);
+    first.passes = trials.passes;
+    return first;
+  }
+  const Epoch aim = first.burns.back().burn.start;
+  pass.final_from = aim - 2 * set.final_scan_step;
+  pass.final_to = aim + 2 * set.final_scan_step;
+  DeorbitPlan best = first;
+  PlanPass best_pass = pass;
+  auto keep = [&](DeorbitPlan p, const PlanPass& with) {
+    if (p.feasible && p.objective > best.objective) best = std::move(p), best_pass = with;
+  };
+  pass = turn_apsidal_line(trials, pass, first, period, keep);
+  double lo = set.final_perigee_low, hi = set.final_perigee_high;  // infeasible below lo? feasible at hi
+  PlanPass trial = pass;
+  trial.final_perigee = lo;
+  DeorbitPlan low = trials.run(trial);
+  const bool low_ok = low.feasible;
+  keep(std::move(low), trial);
+  for (int it = 0; !low_ok && it < 4 && hi - lo > 2e3; ++it) {
+    trial.final_perigee = 0.5 * (lo + hi);
+    DeorbitPlan p = trials.run(trial);
+    const bool ok = p.feasible;
+    keep(std::move(p), trial);
+    (ok ? hi : lo) = *trial.final_perigee;
+  }
+  best_pass.replay = true;
+  DeorbitPlan out = trials.run(best_pass);
+  out.passes = trials.passes;
+  return out;
+}
+
 }  // namespace
 
 DeorbitPlan optimise_plan(const DeorbitPlanner& planner, const StateVector& start_any, double mass,
                           const BreakupObjective& objective) {
   const PlannerSettings& set = planner.settings();
-  if (set.goal != PlanGoal::Propellant) return planner.plan(start_any, mass, objective);
+  const bool perigee_range = set.final_perigee_high > set.final_perigee_low;
+  if (set.goal == PlanGoal::Margin && !perigee_range) return planner.plan(start_any, mass, objective);
   const StateVector start =
       start_any.frame == Frame::GCRF ? start_any : FrameTransformer(planner.eop()).transform(start_any, Frame::GCRF);
   const double period = period_of(start);
-  int passes = 0;
-  auto run = [&](const PlanPass& p) {
-    ++passes;
-    return planner.plan(start, mass, objective, p);
-  };
+  Trials trials{planner, start, mass, objective};
+  if (set.goal == PlanGoal::Margin) return widest_margin(trials, period);
+  const int& passes = trials.passes;
+  auto run = [&](const PlanPass& p) { return trials.run(p); };
 
   // 1. Where the debris lands best: the widest margin over the whole window at the steepest entry.
   PlanPass pass;
@@ -117,21 +193,9 @@ DeorbitPlan optimise_plan(const DeorbitPlanner& planner, const StateVector& star
   consider(run(pass), pass);  // the phase as the planner puts it
 
   // 2. The apsidal line onto the final burn: fixed-point iterations on the first lowering burn's phase.
-  if (!set.target_perigees.empty()) {
-    DeorbitPlan at = best.feasible ? best : widest;
-    for (int it = 0; it < 2; ++it) {
-      std::optional<double> lag = apoapsis_lag(planner, start, mass, at, period);
-      if (!lag || std::abs(*lag) < 30.0) break;
-      PlanPass next = pass;
-      next.first_lowering_shift = std::fmod(pass.first_lowering_shift + *lag + 2 * period, period);
-      DeorbitPlan p = run(next);
-      if (!p.feasible) break;
-      pass = next;
-      at = p;
-      consider(std::move(p), next);
-    }
-    pass = best_pass.final_perigee ? best_pass : pass;
-  }
+  pass = turn_apsidal_line(trials, pass, best.feasible ? best : widest, period,
+                           [&](DeorbitPlan p, const PlanPass& with) { consider(std::move(p), with); });
+  if (best_pass.final_perigee) pass = best_pass;
 
   // 3. The final perigee raised while the floor and the angle hold: bisection on [feasible, infeasible].
   if (best.feasible) {
