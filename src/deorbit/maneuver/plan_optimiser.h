@@ -1,6 +1,7 @@
 // plan_optimiser: the deorbit plan of least propellant whose objective (the footprint's margin inside the target
-// zone) reaches a floor, with the entry flight-path angle in its range (PlanGoal::Propellant); with
-// PlanGoal::Margin, the planner's own single pass (the final ignition that maximises the margin).
+// zone) reaches a floor, with the entry flight-path angle in its range (PlanGoal::Propellant); or the widest margin
+// for the propellant available (PlanGoal::Margin with a final perigee range); with PlanGoal::Margin alone, the
+// planner's own single pass (the final ignition that maximises the margin).
 //
 // Decision variables: the phase of the first lowering burn (its centre after its apoapsis: it sets the apsidal
 // line of every later orbit, since the later lowering burns are centred on the apoapsides it makes), the final
@@ -21,6 +22,10 @@
 //  4. the chosen variables are flown once more with the full trajectory for the outputs.
 // A plan it cannot make feasible is a result whose verdict names the binding constraint at both ends of the
 // final perigee range.
+// The widest margin for the propellant available runs the same blocks the other way: the aim at the top of the
+// perigee range (the cheapest), the apsidal line turned onto it (which frees propellant), then the final perigee
+// lowered by bisection while the vehicle can still fly the final burn (propellant, longest burn, the stack above the
+// breakup during the burn) and the angle holds; the pass with the widest margin is kept.
 #pragma once
 
 #include "deorbit/maneuver/deorbit_planner.h"
