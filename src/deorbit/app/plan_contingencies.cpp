@@ -26,9 +26,6 @@ using constants::deg;
 using nlohmann::json;
 
 constexpr double kDay = 86400;
-// [s] longest natural decay flown after a missed burn: the stacks this planner brings down from a lowered perigee
-// decay within days; a stack still up after 60 days is reported as such.
-constexpr double kMissedHorizon = 60 * kDay;
 // Ensemble of the missed burn's re-entry window: the decay module's dispersions (density scale, predicted F10.7
 // and Ap; reentry_prediction.h) with its default 90 % confidence, on fewer members than `deorbit decay`'s 100 to
 // keep `deorbit plan` fast (20 members place the 5 % and 95 % quantiles between the first two and last two runs).
@@ -111,10 +108,10 @@ struct Flight {
 
 MissedBurn fly_missed(const Flight& f, const StateVector& nominal_breakup) {
   MissedBurn m;
-  m.horizon = kMissedHorizon;
+  m.horizon = kMissedBurnHorizon;
   m.ignition = f.final_burn.start;
   m.inclination = to_keplerian(f.before.r, f.before.v).inclination;
-  PropagationResult r = f.planner.fly(f.before, f.mass, f.final_burn.start + kMissedHorizon, f.others);
+  PropagationResult r = f.planner.fly(f.before, f.mass, f.final_burn.start + kMissedBurnHorizon, f.others);
   if (r.status == PropagationStatus::Failed)
     throw InputError(fmt::format("contingency 'final burn missed': the propagation failed: {}", r.message));
   m.reentered = r.status == PropagationStatus::ReachedFloor;
@@ -134,7 +131,7 @@ MissedBurn fly_missed(const Flight& f, const StateVector& nominal_breakup) {
     // From the missed ignition's state (any earlier burn is over by then for the plans the planner makes).
     PropagationResult at = f.planner.fly(f.before, f.mass, f.final_burn.start, f.others);
     const ReentryPrediction p = predict_reentry(at.state, model, craft, s.weather, 1.0, 0.0,
-                                                f.final_burn.start + kMissedHorizon, f.eop, ensemble);
+                                                f.final_burn.start + kMissedBurnHorizon, f.eop, ensemble);
     m.members = ensemble.members;
     m.confidence = ensemble.confidence;
     if (p.window_start && p.window_end) {
@@ -367,8 +364,8 @@ json contingencies_json(const Contingencies& c) {
 
 void print_contingencies(std::ostream& out, const Contingencies& c) {
   out << "  contingencies of the final burn (docs/contingencies.md):\n";
-  out << fmt::format("    {:<22} {:>9} {:>9} {:>10} {:>10} {:>9} {:>9} {:>9}  {}\n", "case", "duration", "delta-v",
-                     "first km", "last km", "extent", "margin", "land", "verdict");
+  out << fmt::format("    {:<22} {:>9} {:>9} {:>10} {:>10} {:>9} {:>9} {:>9} {:>9}  {}\n", "case", "duration",
+                     "delta-v", "first km", "last km", "extent", "margin", "land", "E_c", "verdict");
   auto row = [&](const ContingencyCase& k) {
     if (!k.reentered) {
       out << fmt::format("    {:<22} {:>7.0f} s {:>5.2f} m/s  does not re-enter within the planner's max_descent: "
@@ -376,10 +373,10 @@ void print_contingencies(std::ostream& out, const Contingencies& c) {
                          k.name, k.burn.duration, k.delta_v);
       return;
     }
-    out << fmt::format("    {:<22} {:>7.0f} s {:>5.2f} m/s {:>10.0f} {:>10.0f} {:>6.0f} km {:>6.0f} km {:>6.0f} km  {}\n",
+    out << fmt::format("    {:<22} {:>7.0f} s {:>5.2f} m/s {:>10.0f} {:>10.0f} {:>6.0f} km {:>6.0f} km {:>6.0f} km {:>9.2g}  {}\n",
                        k.name, k.burn.duration, k.delta_v, k.first_along / 1000.0, k.last_along / 1000.0,
                        k.footprint.along_track_length / 1000.0, k.containment.min_margin / 1000.0,
-                       k.min_distance_to_land / 1000.0, k.safe() ? "safe" : "UNSAFE");
+                       k.min_distance_to_land / 1000.0, k.risk.expected_casualties, k.safe() ? "safe" : "UNSAFE");
   };
   for (const auto& k : c.cutoffs) row(k);
   if (c.engine_out) row(*c.engine_out);

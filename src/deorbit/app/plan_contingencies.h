@@ -26,6 +26,10 @@ namespace deorbit::app {
 //! casualties of the uncontrolled re-entry that follows must stay below this.
 inline constexpr double kFailedControlledEntryLimit = 1e-4;
 
+//! [s] longest natural decay flown after a missed final burn: the stacks the planner brings down from a lowered
+//! perigee decay within days; one still up after 60 days is reported as such.
+inline constexpr double kMissedBurnHorizon = 60 * 86400.0;
+
 //! The final burn cut off at `fraction` (0 to 1) of its duration: same ignition, engines and attitude.
 [[nodiscard]] FiniteBurn cut_off_burn(const FiniteBurn& burn, double fraction);
 
