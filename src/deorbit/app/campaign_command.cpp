@@ -44,7 +44,7 @@ constexpr double kLeadTime = 600;
 
 // A contingency of the final burn flown by every run instead of the nominal burn (docs/contingencies.md).
 struct ContingencyChoice {
-  enum class Kind { None, Cutoff, EngineOut, Missed };
+  enum class Kind { None, Cutoff, EngineOut };
   Kind kind = Kind::None;
   double fraction = 1;  // of the cut-off
   std::string text;     // as given (empty: none)
@@ -57,7 +57,12 @@ ContingencyChoice parse_contingency(const std::string& text) {
   if (text == "engine-out") {
     c.kind = ContingencyChoice::Kind::EngineOut;
   } else if (text == "missed") {
-    c.kind = ContingencyChoice::Kind::Missed;
+    // The runs themselves could be flown (a run without a final burn decays for days), but the statistics are
+    // those of one pass's footprint (track coordinates about the nominal, hull polygons): an uncontrolled decay
+    // scatters the impacts round the globe. The missed burn is `deorbit plan`'s re-entry window and uncontrolled E_c.
+    throw InputError("--contingency missed: not for a campaign: the impacts of an uncontrolled decay spread round the "
+                     "globe, beyond the one-pass footprint statistics; `deorbit plan` reports the missed burn (re-entry "
+                     "window, uncontrolled casualty expectation)");
   } else if (text.starts_with("cutoff:")) {
     c.kind = ContingencyChoice::Kind::Cutoff;
     const std::string f = text.substr(7);
@@ -71,7 +76,7 @@ ContingencyChoice parse_contingency(const std::string& text) {
       throw InputError(fmt::format("--contingency cutoff:F: F is the fraction of the final burn flown, between 0 and 1 "
                                    "exclusive, got '{}'", f));
   } else {
-    throw InputError(fmt::format("--contingency: expected cutoff:F, engine-out or missed, got '{}'", text));
+    throw InputError(fmt::format("--contingency: expected cutoff:F or engine-out, got '{}'", text));
   }
   return c;
 }
@@ -108,12 +113,11 @@ CampaignSetup make_setup(const Scenario& s, const StateVector& start, const Deor
       std::optional<FiniteBurn> out = engine_out_burn(b.burn);
       if (!out)
         throw InputError("campaign: --contingency engine-out: the final burn has a single engine, so one out is the "
-                         "missed burn (--contingency missed)");
+                         "missed burn (`deorbit plan` reports it)");
       c.burns.push_back(*out);
-    }  // missed: no final burn
+    }
   }
-  c.end = final_burn.start +
-          (contingency.kind == ContingencyChoice::Kind::Missed ? kMissedBurnHorizon : s.strategy.max_descent);
+  c.end = final_burn.start + s.strategy.max_descent;
   c.reference = plan.breakup.epoch;
   c.forces = s.forces;
   c.breakup_altitude = s.strategy.breakup_altitude;
@@ -358,8 +362,8 @@ void add_campaign_command(CLI::App& app, CampaignOptions& o, int& exit_code) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--contingency", o.contingency,
                   "fly a contingency of the final burn in every run: cutoff:F (cut off at fraction F of its duration), "
-                  "engine-out (one engine out, the burn lengthened to the same propellant) or missed (no final burn: "
-                  "natural decay, up to 60 days) [default: the nominal burn]");
+                  "or engine-out (one engine out, the burn lengthened to the same propellant) [default: the nominal "
+                  "burn]");
   cmd->add_flag("-q,--quiet", o.quiet, "no progress on stderr");
   cmd->callback([&o, &exit_code]() { exit_code = run_campaign(o); });
 }
