@@ -16,6 +16,7 @@
 #include "deorbit/frames/transforms.h"
 #include "deorbit/maneuver/engine.h"
 #include "deorbit/orbit/keplerian.h"
+#include "deorbit/propagate/numerical_propagator.h"
 #include "deorbit/reentry/track_frame.h"
 #include "deorbit/risk/casualty_area.h"
 
@@ -110,26 +111,38 @@ MissedBurn fly_missed(const Flight& f, const StateVector& nominal_breakup) {
   MissedBurn m;
   m.horizon = kMissedBurnHorizon;
   m.ignition = f.final_burn.start;
-  m.inclination = to_keplerian(f.before.r, f.before.v).inclination;
-  PropagationResult r = f.planner.fly(f.before, f.mass, f.final_burn.start + kMissedBurnHorizon, f.others);
+  // The stack at the missed ignition (any earlier burn is over by then for the plans the planner makes).
+  PropagationResult at = f.planner.fly(f.before, f.mass, f.final_burn.start, f.others);
+  if (at.status != PropagationStatus::ReachedEnd)
+    throw InputError(fmt::format("contingency 'final burn missed': the plan does not reach its final ignition: {}",
+                                 at.message));
+  m.inclination = to_keplerian(at.state.r, at.state.v).inclination;
+  // The decay: the scenario's forces with a decay prediction's integrator tolerance (decay_model.h: 10 m, whose
+  // effect on re-entry dates docs/validation-decay.md measures; the plan's 1 mm would cost seconds per week flown).
+  const Scenario& s = f.s;
+  const DecayModel model = [&] {
+    DecayModel d;
+    d.reentry_altitude = s.strategy.breakup_altitude;
+    return d;
+  }();
+  NumericalPropagatorSettings natural = s.forces;
+  natural.floor_altitude = model.reentry_altitude;
+  natural.position_tolerance = model.position_tolerance;
+  const PropagationResult r =
+      NumericalPropagator(natural, f.eop).propagate(at.state, f.final_burn.start + kMissedBurnHorizon, at.mass);
   if (r.status == PropagationStatus::Failed)
     throw InputError(fmt::format("contingency 'final burn missed': the propagation failed: {}", r.message));
   m.reentered = r.status == PropagationStatus::ReachedFloor;
   m.reentry = r.state.epoch;
   m.lifetime = r.state.epoch - f.final_burn.start;
   m.population_year = population_year(r.state.epoch);
-  const Scenario& s = f.s;
 
-  // The window: the decay module's ensemble from the same state, with its model set to the scenario's floor.
+  // The window: the decay module's ensemble from the same state, with its model's floor at the scenario's.
   if (m.reentered) {
-    DecayModel model;
-    model.reentry_altitude = s.strategy.breakup_altitude;
     Spacecraft craft = s.forces.spacecraft;
-    craft.mass = r.mass;
+    craft.mass = at.mass;
     EnsembleSettings ensemble;
     ensemble.members = kWindowMembers;
-    // From the missed ignition's state (any earlier burn is over by then for the plans the planner makes).
-    PropagationResult at = f.planner.fly(f.before, f.mass, f.final_burn.start, f.others);
     const ReentryPrediction p = predict_reentry(at.state, model, craft, s.weather, 1.0, 0.0,
                                                 f.final_burn.start + kMissedBurnHorizon, f.eop, ensemble);
     m.members = ensemble.members;
