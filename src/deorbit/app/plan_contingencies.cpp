@@ -26,7 +26,6 @@ namespace {
 using constants::deg;
 using nlohmann::json;
 
-constexpr double kDay = 86400;
 // Ensemble of the missed burn's re-entry window: the decay module's dispersions (density scale, predicted F10.7
 // and Ap; reentry_prediction.h) with its default 90 % confidence, on fewer members than `deorbit decay`'s 100 to
 // keep `deorbit plan` fast (20 members place the 5 % and 95 % quantiles between the first two and last two runs).
@@ -347,7 +346,7 @@ json contingencies_json(const Contingencies& c) {
   }
   const MissedBurn& m = c.missed;
   json missed{{"reentered", m.reentered},
-              {"horizon_days", m.horizon / kDay},
+              {"horizon_days", m.horizon / constants::seconds_per_day},
               {"ignition_utc", utc(m.ignition)},
               {"inclination_deg", m.inclination / deg},
               {"population_year", m.population_year},
@@ -356,7 +355,7 @@ json contingencies_json(const Contingencies& c) {
               {"expected_casualties", m.risk.expected_casualties},
               {"requirement", "NASA-STD-8719.14 4.7-1c: failure probability x uncontrolled E_c < 1e-4"},
               {"max_failure_probability", m.max_failure_probability}};
-  missed["lifetime_days"] = m.reentered ? json(m.lifetime / kDay) : json(nullptr);
+  missed["lifetime_days"] = m.reentered ? json(m.lifetime / constants::seconds_per_day) : json(nullptr);
   missed["reentry_utc"] = m.reentered ? json(utc(m.reentry)) : json(nullptr);
   if (m.window_start && m.window_end) {
     missed["window_start_utc"] = utc(*m.window_start);
@@ -411,12 +410,12 @@ void print_contingencies(std::ostream& out, const Contingencies& c) {
     out << "    one engine out: the final burn has a single engine: that is the missed burn\n";
   const MissedBurn& m = c.missed;
   if (m.reentered) {
-    out << fmt::format("    final burn missed: re-entry {} after {:.2f} days", utc(m.reentry), m.lifetime / kDay);
+    out << fmt::format("    final burn missed: re-entry {} after {:.2f} days", utc(m.reentry), m.lifetime / constants::seconds_per_day);
     if (m.window_start && m.window_end)
       out << fmt::format(" (window {} to {}, {:.0f} %)", utc(*m.window_start), utc(*m.window_end), 100 * m.confidence);
     out << '\n';
   } else {
-    out << fmt::format("    final burn missed: still up after {:.0f} days\n", m.horizon / kDay);
+    out << fmt::format("    final burn missed: still up after {:.0f} days\n", m.horizon / constants::seconds_per_day);
   }
   out << fmt::format("      uncontrolled E_c {:.3g} (casualty area {:.1f} m^2, inclination {:.2f} deg); ",
                      m.risk.expected_casualties, m.risk.casualty_area, m.inclination / deg);

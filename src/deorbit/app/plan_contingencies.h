@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "deorbit/base/constants.h"
 #include "deorbit/io/scenario.h"
 #include "deorbit/maneuver/deorbit_planner.h"
 #include "deorbit/reentry/descent.h"
@@ -28,7 +29,7 @@ inline constexpr double kFailedControlledEntryLimit = 1e-4;
 
 //! [s] longest natural decay flown after a missed final burn: the stacks the planner brings down from a lowered
 //! perigee decay within days; one still up after 60 days is reported as such.
-inline constexpr double kMissedBurnHorizon = 60 * 86400.0;
+inline constexpr double kMissedBurnHorizon = 60 * constants::seconds_per_day;
 
 //! The final burn cut off at `fraction` (0 to 1) of its duration: same ignition, engines and attitude.
 [[nodiscard]] FiniteBurn cut_off_burn(const FiniteBurn& burn, double fraction);
