@@ -220,6 +220,40 @@ TEST(PlanCli, InfeasiblePlanSaysWhy) {
   EXPECT_NE(j["verdict"].get<std::string>().find("not enough propellant"), std::string::npos) << j["verdict"];
 }
 
+// A given burn plan: the quick scenario's strategy replaced by burns, flown as they are; the report says so. Burns
+// that overlap are bad input, named with the file and the burns.
+TEST(PlanCli, GivenBurnsAreFlownAsTheyAre) {
+  std::string text = kQuick;
+  const std::size_t from = text.find("strategy:"), to = text.find("fragments:");
+  text.replace(from, to - from,
+               "burns:\n"
+               "  - {name: lower, ignition_utc: 2031-01-15T00:30:00, duration_s: 120}\n"
+               "  - {name: down, ignition_utc: 2031-01-15T03:00:00, delta_v_mps: 90}\n");
+  std::string scenario = deorbit::testing::write_temp_file("given.yaml", text);
+  std::string dir = out_dir("plan-given");
+  CommandResult r = run_deorbit("plan " + scenario + " -o " + dir);
+  ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 4) << r.err << r.out;
+  EXPECT_NE(r.out.find("burns flown as given"), std::string::npos) << r.out;
+  json j = read_json(dir + "/report.json");
+  ASSERT_TRUE(j["feasible"].get<bool>()) << j["verdict"];
+  EXPECT_EQ(j["burn_plan"], "given");
+  ASSERT_EQ(j["burns"].size(), 2u);
+  EXPECT_EQ(j["burns"][0]["start_utc"], "2031-01-15T00:30:00.000Z");
+  EXPECT_DOUBLE_EQ(j["burns"][0]["duration_s"].get<double>(), 120.0);
+  EXPECT_TRUE(j["burns"][0]["target_perigee_km"].is_null());
+  EXPECT_NEAR(j["burns"][1]["delta_v_mps"].get<double>(), 90.0, 1e-6);
+  EXPECT_TRUE(j["burns"][1]["final"].get<bool>());
+  EXPECT_LT(j["burns"][1]["perigee_after_km"].get<double>(), j["burns"][0]["perigee_after_km"].get<double>());
+  for (const char* key : {"footprint", "breakup", "impacts", "min_margin_km"}) EXPECT_TRUE(j.contains(key)) << key;
+
+  text.replace(text.find("duration_s: 120"), 15, "duration_s: 9999");
+  std::string overlapping = deorbit::testing::write_temp_file("overlap.yaml", text);
+  CommandResult bad = run_deorbit("plan " + overlapping + " -o " + out_dir("plan-overlap"));
+  EXPECT_EQ(bad.exit_code, 1) << bad.out;
+  EXPECT_NE(bad.err.find(overlapping), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("before burn 'lower' ends"), std::string::npos) << bad.err;
+}
+
 // The default scenario end to end (optimised build only: it is the product's first command). It must put every
 // fragment inside the zone: exit 4 (infeasible, or a fragment outside) is a failure. The figures are those of
 // docs/plan.md ("The default plan"). Their bounds: a build with FMA contraction (-march=native -ffp-contract=fast,

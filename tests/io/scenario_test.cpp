@@ -194,5 +194,77 @@ TEST(Scenario, RefusesSyntaxErrorsMissingFilesAndMissingSections) {
   EXPECT_THROW((void)initial_state(s, EarthOrientation::none()), InputError);
 }
 
+// kGood with its strategy (lines 10 to 12) replaced by a list of burns.
+std::string with_burns(const std::string& burns) {
+  std::string text = with_line(10, burns);
+  for (const char* l : {"  target_perigees_km: [190, 160]\n", "  final_perigee_km: 0\n"})
+    text.erase(text.find(l), std::string(l).size());
+  return text;
+}
+
+TEST(Scenario, ReadsAGivenBurnPlan) {
+  Scenario s = parse(with_burns(
+      "burns:\n"
+      "  - {vehicle: USDV, ignition_utc: 2031-01-15T02:00:00, duration_s: 600}\n"
+      "  - {name: final, ignition_utc: 2031-01-16T02:00:00, delta_v_mps: 60, engines_used: 24, thrust_n: 390,"
+      " isp_s: 295, attitude: retrograde}\n"
+      "max_descent_h: 12"));
+  ASSERT_EQ(s.burns.size(), 2u);
+  EXPECT_EQ(s.burns[0].burn.name, "burn 1");
+  EXPECT_EQ(s.burns[0].vehicle, "USDV");
+  EXPECT_DOUBLE_EQ(s.burns[0].burn.duration, 600.0);
+  EXPECT_FALSE(s.burns[0].delta_v);
+  EXPECT_EQ(s.burns[0].burn.engines.front().count, 30);
+  EXPECT_EQ(s.burns[1].burn.name, "final");
+  EXPECT_EQ(s.burns[1].vehicle, "USDV");  // the only vehicle
+  EXPECT_DOUBLE_EQ(*s.burns[1].delta_v, 60.0);
+  EXPECT_EQ(s.burns[1].burn.engines.front().count, 24);
+  EXPECT_DOUBLE_EQ(s.burns[1].burn.engines.front().thrust, 390.0);
+  EXPECT_DOUBLE_EQ(s.burns[1].burn.engines.front().isp, 295.0);
+  EXPECT_NEAR(s.burns[1].burn.start - Epoch::from_iso("2031-01-16T02:00:00", TimeScale::UTC), 0.0, 1e-9);
+  EXPECT_DOUBLE_EQ(s.strategy.max_descent, 12 * 3600.0);
+  ASSERT_EQ(s.propellant().size(), 1u);
+  EXPECT_DOUBLE_EQ(s.propellant()[0].propellant, 16000.0);
+  // --explain writes the burns back, and they read the same.
+  const std::string text = explain_scenario(s);
+  EXPECT_NE(text.find("burns:"), std::string::npos) << text;
+  EXPECT_EQ(text.find("strategy:"), std::string::npos) << text;
+  Scenario again = parse_scenario(text, "explained.yaml", "");
+  const std::string text2 = explain_scenario(again);
+  EXPECT_EQ(text2.substr(text2.find('\n')), text.substr(text.find('\n')));
+}
+
+TEST(Scenario, RefusesABadBurnPlanWithFileLineAndKey) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"burns:\n  - {ignition_utc: 2031-01-15T02:00:00, duration_s: 600, delta_v_mps: 10}", "burns[0].duration_s"},
+      {"burns:\n  - {ignition_utc: 2031-01-15T02:00:00}", "burns[0].duration_s"},
+      {"burns:\n  - {vehicle: Progress, ignition_utc: 2031-01-15T02:00:00, duration_s: 60}", "burns[0].vehicle"},
+      {"burns:\n  - {ignition_utc: 2031-01-15T02:00:00, duration_s: 60, engines_used: 31}", "burns[0].engines_used"},
+      {"burns:\n  - {ignition_utc: 2031-01-15T02:00:00, duration_s: -1}", "burns[0].duration_s"},
+      {"burns:\n  - {ignition_utc: tomorrow, duration_s: 60}", "burns[0].ignition_utc"},
+      {"burns:\n  - {ignition_utc: 2031-01-15T02:00:00, duration_s: 60, attitude: sideways}", "burns[0].attitude"},
+      {"burns:\n  - {ignition_utc: 2031-01-15T02:00:00, duration_s: 60, thrust_kn: 1}", "burns[0].thrust_kn"},
+      {"burns: []", "burns"},
+  };
+  for (const auto& [burns, field] : cases) {
+    ParseIssue i = issue_of([&] { (void)parse(with_burns(burns)); });
+    EXPECT_EQ(i.file, "case.yaml") << burns;
+    EXPECT_EQ(i.field, field) << burns << "\n" << i.message();
+    EXPECT_GT(i.line, 0) << burns;
+  }
+  // Both a strategy and burns; max_descent_h at the top without burns.
+  ParseIssue both = issue_of([&] {
+    (void)parse(kGood + "burns:\n  - {ignition_utc: 2031-01-15T02:00:00, duration_s: 60}\n");
+  });
+  EXPECT_EQ(both.field, "burns") << both.message();
+  ParseIssue top = issue_of([&] { (void)parse(kGood + "max_descent_h: 5\n"); });
+  EXPECT_EQ(top.field, "max_descent_h") << top.message();
+  // Engine overrides on a vehicle with two engine groups.
+  std::string two_groups = with_burns("burns:\n  - {ignition_utc: 2031-01-15T02:00:00, duration_s: 60, isp_s: 290}");
+  two_groups.replace(two_groups.find("count: 30}]"), 11, "count: 30}, {name: RCS, thrust_n: 20, isp_s: 220}]");
+  ParseIssue groups = issue_of([&] { (void)parse(two_groups); });
+  EXPECT_EQ(groups.field, "burns[0].isp_s") << groups.message();
+}
+
 }  // namespace
 }  // namespace deorbit

@@ -21,6 +21,7 @@
 #include "deorbit/frames/transforms.h"
 #include "deorbit/io/scenario.h"
 #include "deorbit/maneuver/deorbit_planner.h"
+#include "deorbit/maneuver/fixed_plan.h"
 #include "deorbit/reentry/descent.h"
 #include "deorbit/reentry/footprint.h"
 #include "deorbit/risk/casualty_area.h"
@@ -102,6 +103,13 @@ DeorbitPlan plan_scenario(const Scenario& s, const StateVector& start, const Ear
   };
 
   DeorbitPlanner planner(s.forces, s.deorbit_vehicle(), s.strategy, eop);
+  if (!s.burns.empty()) {
+    try {
+      return fly_given_burns(planner, start, s.stack_mass(), s.burns, s.propellant(), objective);
+    } catch (const InputError& e) {
+      throw InputError(fmt::format("{}: burns: {}", s.file, e.what()));
+    }
+  }
   return planner.plan(start, s.stack_mass(), objective);
 }
 
@@ -176,10 +184,11 @@ void add_plan_command(CLI::App& app, PlanOptions& o, int& exit_code) {
   cmd->footer(
       "Plan a controlled re-entry from a scenario file (YAML; without one, the embedded ISS scenario\n"
       "examples/iss-usdv.yaml): the perigee-lowering burns and the final burn of the deorbit vehicles (finite\n"
-      "burns with mass flow, solved on the numerically propagated orbit), the breakup, and the fall to the ground:\n"
-      "of the station's object tree (objects_file) flown with heating and demise, so that only survivors land, and\n"
-      "of any listed fragments (not heated); the footprint, its margin inside the target zone, the casualty risk\n"
-      "over the population grid and the distances to land (docs/plan.md, docs/demise.md).\n\n"
+      "burns with mass flow, solved on the numerically propagated orbit; or a given plan, `burns:`, flown as it\n"
+      "is), the breakup, and the fall to the ground: of the station's object tree (objects_file) flown with\n"
+      "heating and demise, so that only survivors land, and of any listed fragments (not heated); the footprint,\n"
+      "its margin inside the target zone, the casualty risk over the population grid and the distances to land\n"
+      "(docs/plan.md, docs/demise.md).\n\n"
       "Outputs in the folder of -o: report.json, footprint.geojson (GIS), trajectory.czml (CesiumJS),\n"
       "trajectory.oem (CCSDS OEM, GCRF), altitude.svg or .png (altitude and perigee against time); a summary with a\n"
       "verdict on the terminal. The scenario format: docs/plan.md, or --explain for every key with its value.\n\n"
@@ -188,6 +197,7 @@ void add_plan_command(CLI::App& app, PlanOptions& o, int& exit_code) {
       "Examples:\n"
       "  deorbit plan\n"
       "  deorbit plan examples/iss-progress.yaml -o progress-out\n"
+      "  deorbit plan examples/validation/atv1-jules-verne.yaml -o atv-out   # ATV-1's burns, given\n"
       "  deorbit plan my-scenario.yaml --explain");
   cmd->add_option("scenario", o.scenario_file, "scenario file (YAML) [default: the embedded ISS scenario]")
       ->check(CLI::ExistingFile);

@@ -74,10 +74,10 @@ json plan_report(const PlanResult& r) {
                      {"end_utc", utc(b.burn.end())},
                      {"duration_s", b.burn.duration},
                      {"delta_v_mps", b.delta_v},
-                     {"impulsive_delta_v_mps", b.impulsive_delta_v},
+                     {"impulsive_delta_v_mps", std::isnan(b.impulsive_delta_v) ? json(nullptr) : json(b.impulsive_delta_v)},
                      {"propellant_kg", b.propellant},
                      {"mass_before_kg", b.mass_before},
-                     {"target_perigee_km", b.target_perigee / 1000.0},
+                     {"target_perigee_km", std::isnan(b.target_perigee) ? json(nullptr) : json(b.target_perigee / 1000.0)},
                      {"perigee_before_km", b.perigee_before / 1000.0},
                      {"perigee_after_km", b.perigee_after / 1000.0},
                      {"apogee_after_km", b.apogee_after / 1000.0},
@@ -87,6 +87,7 @@ json plan_report(const PlanResult& r) {
                      {"solver_iterations", b.iterations}});
   }
   j["burns"] = burns;
+  j["burn_plan"] = r.scenario.burns.empty() ? "planned" : "given";
   j["total_delta_v_mps"] = p.delta_v;
   j["propellant_used_kg"] = p.propellant_used;
   j["propellant_left_kg"] = p.propellant_left;
@@ -318,6 +319,7 @@ void print_plan_summary(std::ostream& out, const PlanResult& r, const std::vecto
   out << fmt::format("  stack {:.0f} kg; {}: {:.1f} kN, Isp {:.0f} s, {:.0f} kg of propellant\n", s.stack_mass(),
                      v.name, total_thrust(v.engines) / 1000.0, effective_isp(v.engines), v.propellant);
   if (!p.burns.empty()) {
+    if (!s.burns.empty()) out << "  burns flown as given in the scenario\n";
     out << fmt::format("  {:<12} {:<24} {:>9} {:>10} {:>11} {:>14}\n", "burn", "ignition (UTC)", "duration",
                        "delta-v", "propellant", "perigee after");
     for (const auto& b : p.burns)

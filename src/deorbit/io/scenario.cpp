@@ -1,5 +1,6 @@
 #include "deorbit/io/scenario.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -110,6 +111,42 @@ VehicleSpec read_vehicle(const YamlMap& y) {
   return v;
 }
 
+// One burn of a given plan (`burns:`): which vehicle, when, how long (or how much delta-v), how many of the vehicle's
+// engines, with what thrust and Isp, along which attitude.
+GivenBurn read_burn(const YamlMap& y, const std::vector<VehicleSpec>& vehicles, std::size_t index) {
+  GivenBurn g;
+  g.burn.name = y.text_or("name", fmt::format("burn {}", index + 1));
+  std::string names;
+  for (const auto& v : vehicles) names += (names.empty() ? "" : ", ") + v.name;
+  if (y.has("vehicle") || vehicles.size() > 1) {
+    g.vehicle = required_text(y, "vehicle", fmt::format("the name of one of the vehicles ({})", names));
+  } else {
+    g.vehicle = vehicles.front().name;
+  }
+  auto v = std::find_if(vehicles.begin(), vehicles.end(), [&](const VehicleSpec& s) { return s.name == g.vehicle; });
+  if (v == vehicles.end()) y.error("vehicle", fmt::format("the name of one of the vehicles ({})", names));
+  g.burn.start = epoch_value(y, "ignition_utc");
+  const bool duration = y.has("duration_s"), delta_v = y.has("delta_v_mps");
+  if (duration == delta_v) y.error("duration_s", "exactly one of duration_s or delta_v_mps");
+  if (duration) g.burn.duration = y.number("duration_s", "s", 0, 1e6);
+  if (delta_v) g.delta_v = y.number("delta_v_mps", "m/s", 0, 1e4);
+  g.burn.engines = v->engines;
+  const bool overrides = y.has("engines_used") || y.has("thrust_n") || y.has("isp_s");
+  if (overrides && v->engines.size() > 1)
+    y.error(y.has("engines_used") ? "engines_used" : y.has("thrust_n") ? "thrust_n" : "isp_s",
+            fmt::format("no engine overrides for vehicle '{}', which has {} engine groups: give the burn's vehicle "
+                        "one group",
+                        v->name, v->engines.size()));
+  Engine& e = g.burn.engines.front();
+  e.count = y.integer_or("engines_used", e.count, 1, e.count);
+  e.thrust = y.number_or("thrust_n", e.thrust, "N", 1e-6, 1e8);
+  e.isp = y.number_or("isp_s", e.isp, "s", 1, 1e5);
+  g.burn.attitude = *attitude_law_from_string(y.text_or(
+      "attitude", "retrograde", {"retrograde", "prograde", "radial-in", "radial-out", "normal", "anti-normal"}));
+  y.refuse_unknown_keys();
+  return g;
+}
+
 Fragment read_fragment(const YamlMap& y) {
   Fragment f;
   f.name = required_text(y, "name", "a fragment name");
@@ -196,8 +233,18 @@ Scenario build(const YamlMap& y, const std::string& label, const std::string& fo
     p.attitude = *attitude_law_from_string(att);
     p.impulsive = g->text_or("burn_model", "finite", {"finite", "impulsive"}) == "impulsive";
     g->refuse_unknown_keys();
-  } else {
-    y.error("strategy", "a strategy section (target_perigees_km, final_perigee_km, ...)");
+  } else if (!y.has("burns")) {
+    y.error("strategy", "a strategy section (target_perigees_km, final_perigee_km, ...) or a list of burns");
+  }
+  if (y.has("burns")) {
+    if (y.has("strategy"))
+      y.error("burns", "either strategy (the planner finds the burns) or burns (flown as given), not both");
+    const std::vector<YamlMap> list = y.map_list("burns");
+    for (std::size_t i = 0; i < list.size(); ++i) s.burns.push_back(read_burn(list[i], s.vehicles, i));
+    if (s.burns.empty()) y.error("burns", "a list of at least one burn (vehicle, ignition_utc, duration_s or delta_v_mps)");
+    p.max_descent = y.number_or("max_descent_h", 48, "h", 0.1, 1000) * hour;
+  } else if (y.has("max_descent_h")) {
+    y.error("max_descent_h", "max_descent_h under strategy (at the top level only beside burns)");
   }
   if (auto b = y.map("breakup")) {
     p.breakup_altitude = b->number_or("altitude_km", 78, "km", 1, 200) * km;
@@ -296,6 +343,12 @@ double Scenario::stack_mass() const {
   return m;
 }
 
+std::vector<VehiclePropellant> Scenario::propellant() const {
+  std::vector<VehiclePropellant> out;
+  for (const auto& v : vehicles) out.push_back({v.name, v.propellant});
+  return out;
+}
+
 DeorbitVehicle Scenario::deorbit_vehicle() const {
   DeorbitVehicle d;
   for (const auto& v : vehicles) {
@@ -372,19 +425,35 @@ std::string explain_scenario(const Scenario& s) {
                       num(e.isp), e.count));
   }
   const PlannerSettings& p = s.strategy;
-  add("strategy:");
-  std::string targets;
-  for (double h : p.target_perigees) targets += (targets.empty() ? "" : ", ") + num(h / km);
-  add(fmt::format("  target_perigees_km: [{}]", targets));
-  add(fmt::format("  burn_spacing_h: {}", num(p.burn_spacing / hour)));
-  add(fmt::format("  final_perigee_km: {}", num(p.final_perigee / km)));
-  add(fmt::format("  max_burn_duration_s: {}", num(p.max_burn_duration)));
-  add(fmt::format("  final_window_h: {}", num(p.final_window / hour)));
-  add(fmt::format("  final_scan_step_s: {}", num(p.final_scan_step)));
-  add(fmt::format("  perigee_tolerance_m: {}", num(p.perigee_tolerance)));
-  add(fmt::format("  max_descent_h: {}", num(p.max_descent / hour)));
-  add(fmt::format("  attitude: {}", to_string(p.attitude)));
-  add(fmt::format("  burn_model: {}", p.impulsive ? "impulsive" : "finite"));
+  if (!s.burns.empty()) {
+    add("burns:  # flown as given");
+    for (const auto& g : s.burns) {
+      const Engine& e = g.burn.engines.front();
+      std::string how = g.delta_v ? fmt::format("delta_v_mps: {}", num(*g.delta_v))
+                                  : fmt::format("duration_s: {}", num(g.burn.duration));
+      std::string engines = g.burn.engines.size() == 1
+                                ? fmt::format(", engines_used: {}, thrust_n: {}, isp_s: {}", e.count, num(e.thrust),
+                                              num(e.isp))
+                                : "";
+      add(fmt::format("  - {{name: \"{}\", vehicle: \"{}\", ignition_utc: {}, {}{}, attitude: {}}}", g.burn.name,
+                      g.vehicle, g.burn.start.iso(TimeScale::UTC, 3), how, engines, to_string(g.burn.attitude)));
+    }
+    add(fmt::format("max_descent_h: {}", num(p.max_descent / hour)));
+  } else {
+    add("strategy:");
+    std::string targets;
+    for (double h : p.target_perigees) targets += (targets.empty() ? "" : ", ") + num(h / km);
+    add(fmt::format("  target_perigees_km: [{}]", targets));
+    add(fmt::format("  burn_spacing_h: {}", num(p.burn_spacing / hour)));
+    add(fmt::format("  final_perigee_km: {}", num(p.final_perigee / km)));
+    add(fmt::format("  max_burn_duration_s: {}", num(p.max_burn_duration)));
+    add(fmt::format("  final_window_h: {}", num(p.final_window / hour)));
+    add(fmt::format("  final_scan_step_s: {}", num(p.final_scan_step)));
+    add(fmt::format("  perigee_tolerance_m: {}", num(p.perigee_tolerance)));
+    add(fmt::format("  max_descent_h: {}", num(p.max_descent / hour)));
+    add(fmt::format("  attitude: {}", to_string(p.attitude)));
+    add(fmt::format("  burn_model: {}", p.impulsive ? "impulsive" : "finite"));
+  }
   if (s.objects.empty()) {
     add("breakup:");
     add(fmt::format("  altitude_km: {}", num(p.breakup_altitude / km)));

@@ -16,6 +16,7 @@
 #include "deorbit/forces/spacecraft.h"
 #include "deorbit/frames/state_vector.h"
 #include "deorbit/maneuver/deorbit_planner.h"
+#include "deorbit/maneuver/fixed_plan.h"
 #include "deorbit/propagate/numerical_propagator.h"
 #include "deorbit/reentry/fragment.h"
 #include "deorbit/reentry/object_flight.h"
@@ -79,6 +80,8 @@ struct Scenario {
   Spacecraft station;              //!< mass of the station alone; areas and coefficients of the whole stack
   std::vector<VehicleSpec> vehicles;
   PlannerSettings strategy;        //!< includes the breakup altitude
+  //! A given burn plan (`burns:`), flown as it is instead of planned; empty: the planner finds the burns.
+  std::vector<GivenBurn> burns;
   std::vector<Fragment> fragments;  //!< pieces assumed to reach the ground (may be empty with an object tree)
   //! The station as a tree of objects flown with heating and demise (reentry/object_flight.h); empty: none.
   std::vector<SpacecraftObject> objects;
@@ -101,6 +104,8 @@ struct Scenario {
   [[nodiscard]] double stack_mass() const;
   //! The vehicles as the planner sees them: all engines together, propellant pooled.
   [[nodiscard]] DeorbitVehicle deorbit_vehicle() const;
+  //! Each vehicle's propellant, for a given burn plan.
+  [[nodiscard]] std::vector<VehiclePropellant> propellant() const;
 };
 
 //! What the command line overrides in a scenario while it is read (so that a table given on the command line is the

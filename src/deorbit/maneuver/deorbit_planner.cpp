@@ -109,6 +109,38 @@ PropagationResult DeorbitPlanner::fly(const StateVector& start, double mass, con
   return propagator.propagate(start, end, mass, events, on_step);
 }
 
+std::string DeorbitPlanner::record(const StateVector& start, double mass, const std::vector<FiniteBurn>& burns,
+                                  const Epoch& end, const BreakupObjective& objective, DeorbitPlan& plan) const {
+  plan.trajectory.clear();
+  plan.history.clear();
+  const double step = settings_.sample_step;
+  long next = 0;
+  auto add = [&](const StateVector& sv, double m) {
+    plan.trajectory.push_back(sv);
+    KeplerianElements k = to_keplerian(sv.r, sv.v);
+    plan.history.push_back({sv.epoch, sv.r.norm() - kEquatorialRadius,
+                            k.semi_major_axis * (1 - k.eccentricity) - kEquatorialRadius,
+                            k.semi_major_axis * (1 + k.eccentricity) - kEquatorialRadius, m});
+  };
+  auto keep = [&](const StepView<7>& s) {
+    for (double t = static_cast<double>(next) * step; t <= s.t_end(); t = static_cast<double>(++next) * step) {
+      OdeState<7> y = s.state(t);
+      add(to_state(start.epoch + t, y), y[6]);
+    }
+  };
+  PropagationResult r = fly(start, mass, end, burns, keep);
+  if (r.status != PropagationStatus::ReachedFloor)
+    return r.status == PropagationStatus::ReachedEnd
+               ? fmt::format("the stack is still above {} at {}", km(settings_.breakup_altitude),
+                             end.iso(TimeScale::UTC, 0))
+               : r.message;
+  add(r.state, r.mass);
+  plan.breakup = r.state;
+  plan.breakup_mass = r.mass;
+  plan.objective = objective ? objective(r.state, r.mass, false) : 0.0;
+  return {};
+}
+
 DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, const BreakupObjective& objective) const {
   DeorbitPlan plan;
   const StateVector start =
@@ -474,36 +506,8 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
   flown.push_back(final_burn.burn);
 
   // --- The whole flight once more, from the start to the breakup, sampled for the outputs -------------------------
-  {
-    std::vector<StateVector>& out = plan.trajectory;
-    double step = settings_.sample_step;
-    long next = 0;
-    auto keep = [&](const StepView<7>& s) {
-      while (true) {
-        double t = static_cast<double>(next) * step;
-        if (t > s.t_end()) break;
-        OdeState<7> y = s.state(t);
-        StateVector sv = to_state(start.epoch + t, y);
-        out.push_back(sv);
-        KeplerianElements k = to_keplerian(sv.r, sv.v);
-        plan.history.push_back({sv.epoch, sv.r.norm() - kEquatorialRadius,
-                                k.semi_major_axis * (1 - k.eccentricity) - kEquatorialRadius,
-                                k.semi_major_axis * (1 + k.eccentricity) - kEquatorialRadius, y[6]});
-        ++next;
-      }
-    };
-    PropagationResult r = fly(start, mass0, best.ignition + settings_.max_descent, flown, keep);
-    if (r.status != PropagationStatus::ReachedFloor)
-      return fail(fmt::format("the replay of the plan did not reach the breakup altitude: {}", r.message));
-    out.push_back(r.state);
-    KeplerianElements k = to_keplerian(r.state.r, r.state.v);
-    plan.history.push_back({r.state.epoch, r.state.r.norm() - kEquatorialRadius,
-                            k.semi_major_axis * (1 - k.eccentricity) - kEquatorialRadius,
-                            k.semi_major_axis * (1 + k.eccentricity) - kEquatorialRadius, r.mass});
-    plan.breakup = r.state;
-    plan.breakup_mass = r.mass;
-    plan.objective = objective ? objective(r.state, r.mass, false) : 0.0;
-  }
+  if (auto e = record(start, mass0, flown, best.ignition + settings_.max_descent, objective, plan); !e.empty())
+    return fail(fmt::format("the replay of the plan did not reach the breakup altitude: {}", e));
   plan.feasible = true;
   close_totals();
   return plan;

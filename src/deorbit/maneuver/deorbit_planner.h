@@ -112,7 +112,14 @@ class DeorbitPlanner {
                                       const std::vector<FiniteBurn>& burns,
                                       const StepHandler<7>& on_step = {}) const;
 
+  //! Flies `burns` from `start` (GCRF; mass [kg]) to the breakup altitude, at most until `end`, and fills the plan's
+  //! trajectory and history (every sample_step), breakup, breakup_mass and objective. Returns why the breakup was
+  //! not reached, or an empty string.
+  std::string record(const StateVector& start, double mass, const std::vector<FiniteBurn>& burns, const Epoch& end,
+                     const BreakupObjective& objective, DeorbitPlan& plan) const;
+
   [[nodiscard]] const PlannerSettings& settings() const { return settings_; }
+  [[nodiscard]] const EarthOrientation& eop() const { return *eop_; }
 
  private:
   NumericalPropagatorSettings natural_;
