@@ -1,7 +1,8 @@
 // The contingencies of a plan's final burn, flown by `deorbit plan` (docs/contingencies.md): the burn cut off early
 // (a sweep over its duration and the shortest burn still safe), one engine out (the burn lengthened to the same
 // propellant), and the burn missed (the stack's natural decay, its uncontrolled casualty expectation and the
-// NASA-STD-8719.14 requirement 4.7-1c check).
+// NASA-STD-8719.14 requirement 4.7-1c check). The changed burns themselves: cut_off_burn and engine_out_burn
+// (maneuver/burn.h).
 #pragma once
 
 #include <optional>
@@ -30,14 +31,6 @@ inline constexpr double kFailedControlledEntryLimit = 1e-4;
 //! [s] longest natural decay flown after a missed final burn: the stacks the planner brings down from a lowered
 //! perigee decay within days; one still up after 60 days is reported as such.
 inline constexpr double kMissedBurnHorizon = 60 * constants::seconds_per_day;
-
-//! The final burn cut off at `fraction` (0 to 1) of its duration: same ignition, engines and attitude.
-[[nodiscard]] FiniteBurn cut_off_burn(const FiniteBurn& burn, double fraction);
-
-//! The final burn with one engine out: the group with the most engines (the first such) loses one, and the burn is
-//! lengthened by the ratio of the flows so that it uses the same propellant (the same ideal delta-v for engines of
-//! one Isp); ignition unchanged. None when no engine is left (one engine in all: the burn is missed).
-[[nodiscard]] std::optional<FiniteBurn> engine_out_burn(const FiniteBurn& burn);
 
 //! One contingency flown to the ground.
 struct ContingencyCase {
