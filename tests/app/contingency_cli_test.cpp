@@ -249,8 +249,9 @@ TEST(PlanContingencyCli, ScenarioSectionIsExplainedAndChecked) {
 }
 
 // A campaign of the 80 % cut-off: every run flies the shortened burn (its undispersed run lands where the plan's
-// 80 % row does), the report names the contingency, and a store of another contingency is not resumed.
-TEST_F(PlanContingencies, CampaignDispersesTheCutOff) {
+// 80 % row does), the report names the contingency, and a store of another contingency is not resumed; the same
+// for one engine out.
+TEST_F(PlanContingencies, CampaignDispersesTheContingencies) {
   const std::string dir = out_dir("campaign-cutoff");
   const std::string base = "campaign " + scenario_ + " -q --threads 1 -o " + dir;
   CommandResult r = run_deorbit(base + " --runs 20 --contingency cutoff:0.8");
@@ -270,6 +271,25 @@ TEST_F(PlanContingencies, CampaignDispersesTheCutOff) {
   EXPECT_EQ(none.exit_code, 1) << none.err;
   CommandResult same = run_deorbit(base + " --runs 21 --resume --contingency cutoff:0.8");
   EXPECT_EQ(same.exit_code, 0) << same.err;
+  // One engine out: the undispersed run lands where the plan's engine-out case does.
+  const std::string out = out_dir("campaign-engine-out");
+  r = run_deorbit("campaign " + scenario_ + " -q --threads 1 -o " + out + " --runs 5 --contingency engine-out");
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  const json e = read_json(out + "/report.json");
+  EXPECT_EQ(e["campaign"]["contingency"], "engine-out");
+  EXPECT_NEAR(e["nominal"]["min_margin_km"].get<double>(), c()["engine_out"]["min_margin_km"].get<double>(), 1.0);
+}
+
+// A single-engine final burn has no engine-out case (one out is the missed burn): the campaign says so.
+TEST(PlanContingencyCli, CampaignEngineOutNeedsTwoEngines) {
+  std::string text = kQuick;
+  const std::string three = "engines: [{name: main, thrust_n: 1000, isp_s: 300, count: 3}]";
+  text.replace(text.find(three), three.size(), "engines: [{name: main, thrust_n: 3000, isp_s: 300}]");
+  const std::string scenario = deorbit::testing::write_temp_file("contingency-one-engine.yaml", text);
+  CommandResult r = run_deorbit("campaign " + scenario + " --runs 2 -q -o " + out_dir("campaign-one-engine") +
+                                " --contingency engine-out");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("single engine"), std::string::npos) << r.err;
 }
 
 TEST(PlanContingencyCli, CampaignRefusesBadContingencies) {
