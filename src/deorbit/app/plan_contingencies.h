@@ -24,8 +24,8 @@
 
 namespace deorbit::app {
 
-//! NASA-STD-8719.14 requirement 4.7-1c: the probability of a failed controlled re-entry times the expected
-//! casualties of the uncontrolled re-entry that follows must stay below this.
+//! NASA-STD-8719.14B (2019) requirement 4.7-1c: the probability of a failed controlled re-entry (its burns) times
+//! the expected casualties of the uncontrolled re-entry that follows must stay below this.
 inline constexpr double kFailedControlledEntryLimit = 1e-4;
 
 //! [s] longest natural decay flown after a missed final burn: the stacks the planner brings down from a lowered
