@@ -134,6 +134,21 @@ TEST(Scenario, ReadsTheOptimiserKeys) {
   EXPECT_NE(explain_scenario(m).find("final_perigee_range_km: [-40, 0]"), std::string::npos);
 }
 
+// The contingencies section: defaults without it; read with it, and written back by --explain.
+TEST(Scenario, ContingenciesSection) {
+  Scenario s = parse(kGood);
+  EXPECT_FALSE(s.contingencies.failure_probability.has_value());
+  EXPECT_DOUBLE_EQ(s.contingencies.cutoff_step, 0.05);
+  s = parse(kGood + "contingencies: {failure_probability: 0.01, cutoff_step_percent: 2.5}\n");
+  ASSERT_TRUE(s.contingencies.failure_probability.has_value());
+  EXPECT_DOUBLE_EQ(*s.contingencies.failure_probability, 0.01);
+  EXPECT_DOUBLE_EQ(s.contingencies.cutoff_step, 0.025);
+  const Scenario again = parse_scenario(explain_scenario(s), "explained.yaml", "");
+  ASSERT_TRUE(again.contingencies.failure_probability.has_value());
+  EXPECT_DOUBLE_EQ(*again.contingencies.failure_probability, 0.01);
+  EXPECT_DOUBLE_EQ(again.contingencies.cutoff_step, 0.025);
+}
+
 struct BadCase {
   int line;             // line of kGood to replace (0: append)
   std::string text;     // its replacement
@@ -186,6 +201,13 @@ TEST(Scenario, RefusesEveryBadInputClassWithFileLineAndKey) {
       // Two orbit sources at once.
       {3, "  tle_file: x.tle\n  keplerian: {epoch_utc: 2031-01-15T00:00:00}", 4, "orbit.keplerian"},
       {17, "target_zone: {default: south-pacific, geojson_file: zone.geojson}", 17, "target_zone.geojson_file"},
+      // The contingencies section: an unknown key, a probability above 1, a sweep step of nothing.
+      {17, "target_zone: {default: south-pacific}\ncontingencies: {failure_chance: 0.1}", 18,
+       "contingencies.failure_chance"},
+      {17, "target_zone: {default: south-pacific}\ncontingencies: {failure_probability: 1.5}", 18,
+       "contingencies.failure_probability"},
+      {17, "target_zone: {default: south-pacific}\ncontingencies: {cutoff_step_percent: 0}", 18,
+       "contingencies.cutoff_step_percent"},
       // A force section may not hold the stack's figures.
       {17, "target_zone: {default: south-pacific}\nforces: {spacecraft: {mass_kg: 1}}", 18, "forces.spacecraft"},
   };

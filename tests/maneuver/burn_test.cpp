@@ -126,5 +126,52 @@ TEST(FiniteBurn, RefusesBadEngines) {
   EXPECT_THROW(ThrustForce(std::vector<FiniteBurn>{b}), InputError);
 }
 
+// A premature cut-off keeps the ignition, engines and attitude, and shortens the arc.
+TEST(FiniteBurn, CutOffShortensTheArc) {
+  FiniteBurn b{"final", Epoch::from_iso("2031-01-17T04:00:00Z"), 1800.0, {{"Draco", 400.0, 300.0, 30}}};
+  const FiniteBurn c = cut_off_burn(b, 0.8);
+  EXPECT_DOUBLE_EQ(c.duration, 1440.0);
+  EXPECT_EQ(c.start - b.start, 0.0);
+  EXPECT_EQ(c.engines[0].count, 30);
+  EXPECT_NEAR(c.propellant(), 0.8 * b.propellant(), 1e-9);
+  EXPECT_DOUBLE_EQ(cut_off_burn(b, 0.0).duration, 0.0);
+  EXPECT_THROW((void)cut_off_burn(b, 1.2), InputError);
+  EXPECT_THROW((void)cut_off_burn(b, -0.1), InputError);
+}
+
+// One engine out: the largest group loses one, the arc grows by the ratio of the flows, so the propellant (and, for
+// one Isp, the ideal delta-v) stays; with engines of two Isps the delta-v follows the new mix.
+TEST(FiniteBurn, EngineOutSpendsTheSamePropellant) {
+  const double m0 = 460000.0;
+  FiniteBurn b{"final", Epoch::from_iso("2031-01-17T04:00:00Z"), 1800.0, {{"Draco", 400.0, 300.0, 30}}};
+  std::optional<FiniteBurn> out = engine_out_burn(b);
+  ASSERT_TRUE(out.has_value());
+  EXPECT_EQ(out->engines[0].count, 29);
+  EXPECT_NEAR(out->duration, 1800.0 * 30.0 / 29.0, 1e-9);
+  EXPECT_EQ(out->start - b.start, 0.0);
+  EXPECT_NEAR(out->propellant(), b.propellant(), 1e-9 * b.propellant());
+  EXPECT_NEAR(out->ideal_delta_v(m0), b.ideal_delta_v(m0), 1e-9);
+
+  FiniteBurn mixed{"final", b.start, 600.0, {{"small", 100.0, 220.0, 2}, {"main", 1000.0, 310.0, 3}}};
+  out = engine_out_burn(mixed);
+  ASSERT_TRUE(out.has_value());
+  ASSERT_EQ(out->engines.size(), 2u);
+  EXPECT_EQ(out->engines[0].count, 2);  // the group of three loses one
+  EXPECT_EQ(out->engines[1].count, 2);
+  EXPECT_NEAR(out->propellant(), mixed.propellant(), 1e-9 * mixed.propellant());
+  const double prop = mixed.propellant();
+  EXPECT_NEAR(out->ideal_delta_v(20000.0),
+              rocket_delta_v(effective_isp(out->engines), 20000.0, 20000.0 - prop), 1e-9);
+  EXPECT_LT(out->ideal_delta_v(20000.0), mixed.ideal_delta_v(20000.0));  // more of the low-Isp engines' flow
+
+  FiniteBurn ones{"final", b.start, 100.0, {{"a", 500.0, 300.0, 1}, {"b", 500.0, 300.0, 1}}};
+  out = engine_out_burn(ones);
+  ASSERT_TRUE(out.has_value());
+  ASSERT_EQ(out->engines.size(), 1u);
+  EXPECT_EQ(out->engines[0].name, "b");
+  EXPECT_NEAR(out->duration, 200.0, 1e-9);
+  EXPECT_FALSE(engine_out_burn(FiniteBurn{"final", b.start, 100.0, {{"SKD", 2950.0, 302.0, 1}}}).has_value());
+}
+
 }  // namespace
 }  // namespace deorbit

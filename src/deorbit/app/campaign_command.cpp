@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "deorbit/app/campaign_outputs.h"
+#include "deorbit/app/plan_contingencies.h"
 #include "deorbit/app/plan_command.h"
 #include "deorbit/base/atomic_file.h"
 #include "deorbit/base/constants.h"
@@ -41,9 +42,50 @@ extern "C" void on_stop_signal(int) { g_stop.store(true); }
 // [s] before the final ignition where a campaign starts: the ignition-time dispersion (seconds) never reaches it.
 constexpr double kLeadTime = 600;
 
-// The nominal plan's state before its final burn, the burns flown from there, and the models of every run.
+// A contingency of the final burn flown by every run instead of the nominal burn (docs/contingencies.md).
+struct ContingencyChoice {
+  enum class Kind { None, Cutoff, EngineOut };
+  Kind kind = Kind::None;
+  double fraction = 1;  // of the cut-off
+  std::string text;     // as given (empty: none)
+};
+
+ContingencyChoice parse_contingency(const std::string& text) {
+  ContingencyChoice c;
+  c.text = text;
+  if (text.empty()) return c;
+  if (text == "engine-out") {
+    c.kind = ContingencyChoice::Kind::EngineOut;
+  } else if (text == "missed") {
+    // The runs themselves could be flown (a run without a final burn decays for days), but the statistics are
+    // those of one pass's footprint (track coordinates about the nominal, hull polygons): an uncontrolled decay
+    // scatters the impacts round the globe. The missed burn is `deorbit plan`'s re-entry window and uncontrolled E_c.
+    throw InputError("--contingency missed: not for a campaign: the impacts of an uncontrolled decay spread round the "
+                     "globe, beyond the one-pass footprint statistics; `deorbit plan` reports the missed burn (re-entry "
+                     "window, uncontrolled casualty expectation)");
+  } else if (text.starts_with("cutoff:")) {
+    c.kind = ContingencyChoice::Kind::Cutoff;
+    const std::string f = text.substr(7);
+    std::size_t used = 0;
+    try {
+      c.fraction = std::stod(f, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != f.size() || f.empty() || !(c.fraction > 0 && c.fraction < 1))
+      throw InputError(fmt::format("--contingency cutoff:F: F is the fraction of the final burn flown, between 0 and 1 "
+                                   "exclusive, got '{}'", f));
+  } else {
+    throw InputError(fmt::format("--contingency: expected cutoff:F or engine-out, got '{}'", text));
+  }
+  return c;
+}
+
+// The nominal plan's state before its final burn, the burns flown from there (the final one as the contingency
+// makes it), and the models of every run.
 CampaignSetup make_setup(const Scenario& s, const StateVector& start, const DeorbitPlan& plan,
-                         const EarthOrientation& eop, const TargetZone& zone, const PopulationGrid& grid) {
+                         const EarthOrientation& eop, const TargetZone& zone, const PopulationGrid& grid,
+                         const ContingencyChoice& contingency) {
   const FiniteBurn& final_burn = plan.burns.back().burn;
   CampaignSetup c;
   const Epoch campaign_start = final_burn.start - kLeadTime;
@@ -61,8 +103,20 @@ CampaignSetup make_setup(const Scenario& s, const StateVector& start, const Deor
     c.start = FrameTransformer(eop).transform(start, Frame::GCRF);
     c.start_mass = s.stack_mass();
   }
-  for (const auto& b : plan.burns)
-    if (b.burn.end() - c.start.epoch > 0) c.burns.push_back(b.burn);
+  for (const auto& b : plan.burns) {
+    if (!(b.burn.end() - c.start.epoch > 0)) continue;
+    if (!b.final || contingency.kind == ContingencyChoice::Kind::None) {
+      c.burns.push_back(b.burn);
+    } else if (contingency.kind == ContingencyChoice::Kind::Cutoff) {
+      c.burns.push_back(cut_off_burn(b.burn, contingency.fraction));
+    } else if (contingency.kind == ContingencyChoice::Kind::EngineOut) {
+      std::optional<FiniteBurn> out = engine_out_burn(b.burn);
+      if (!out)
+        throw InputError("campaign: --contingency engine-out: the final burn has a single engine, so one out is the "
+                         "missed burn (`deorbit plan` reports it)");
+      c.burns.push_back(*out);
+    }
+  }
   c.end = final_burn.start + s.strategy.max_descent;
   c.reference = plan.breakup.epoch;
   c.forces = s.forces;
@@ -129,6 +183,7 @@ int run_campaign(const CampaignOptions& o) {
   std::signal(SIGTERM, on_stop_signal);
 
   if (o.runs < 1) throw InputError("campaign: --runs must be at least 1");
+  const ContingencyChoice contingency = parse_contingency(o.contingency);
   const ScenarioOverrides overrides{.space_weather_file = o.space_weather_file};
   Scenario s = o.scenario_file.empty() ? default_scenario(overrides) : read_scenario(o.scenario_file, overrides);
   if (!o.dispersions_file.empty()) s.dispersions = read_dispersions_file(o.dispersions_file);
@@ -154,7 +209,7 @@ int run_campaign(const CampaignOptions& o) {
   if (root && !o.quiet) std::cerr << "campaign: planning the nominal re-entry of " << s.name << "...\n";
   const DeorbitPlan plan = plan_scenario(s, start, eop, zone);
   if (!plan.feasible) throw InputError(fmt::format("campaign: the nominal plan is infeasible: {}", plan.verdict));
-  const CampaignModel model(make_setup(s, start, plan, eop, judged, grid));
+  const CampaignModel model(make_setup(s, start, plan, eop, judged, grid, contingency));
 
   // The store and the runs still to do (rank 0 alone; an error there stops every rank).
   const std::filesystem::path dir(o.output_dir);
@@ -171,6 +226,8 @@ int run_campaign(const CampaignOptions& o) {
       if (db.has_parent_path()) std::filesystem::create_directories(db.parent_path(), ec);
       std::string judged_by = "# judged against the zone " + judged.name() + ":";
       for (const auto& [lat, lon] : judged.vertices()) judged_by += fmt::format(" ({}, {})", lat, lon);
+      // A contingency is part of the campaign (a store of the nominal burn keeps its identity without one).
+      if (!contingency.text.empty()) judged_by += "\n# contingency of the final burn: " + contingency.text;
       const CampaignIdentity identity{s.text, s.file, s.dispersions.seed,
                                       dispersions_yaml(s.dispersions) + judged_by + "\n", DEORBIT_VERSION};
       store = std::make_unique<RunStore>(db, identity, o.resume);
@@ -246,6 +303,7 @@ int run_campaign(const CampaignOptions& o) {
   report.complete = complete;
   report.dispersions = s.dispersions;
   report.program_version = DEORBIT_VERSION;
+  report.contingency = contingency.text;
   report.nominal = model.run(SampledInputs{});
   report.final_ignition = plan.burns.back().burn.start;
   report.nominal_breakup = plan.breakup.epoch;
@@ -276,6 +334,7 @@ void add_campaign_command(CLI::App& app, CampaignOptions& o, int& exit_code) {
       "  deorbit campaign --runs 1000\n"
       "  deorbit campaign examples/iss-usdv.yaml --runs 10000 --threads 2 -o iss-campaign\n"
       "  deorbit campaign examples/iss-usdv.yaml --runs 10000 -o iss-campaign --resume\n"
+      "  deorbit campaign --contingency cutoff:0.8 --runs 1000 -o cutoff-80\n"
       "  mpirun -n 4 deorbit campaign examples/iss-usdv.yaml --runs 100000 -o big");
   cmd->add_option("scenario", o.scenario_file, "scenario file (YAML) [default: the embedded ISS scenario]")
       ->check(CLI::ExistingFile);
@@ -301,6 +360,10 @@ void add_campaign_command(CLI::App& app, CampaignOptions& o, int& exit_code) {
   cmd->add_option("--eop", o.eop_file, "Earth orientation file [default: none]")->check(CLI::ExistingFile);
   cmd->add_option("--population", o.population_file, "population-count grid (ESRI ASCII) [default: embedded GPWv4]")
       ->check(CLI::ExistingFile);
+  cmd->add_option("--contingency", o.contingency,
+                  "fly a contingency of the final burn in every run: cutoff:F (cut off at fraction F of its duration), "
+                  "or engine-out (one engine out, the burn lengthened to the same propellant) [default: the nominal "
+                  "burn]");
   cmd->add_flag("-q,--quiet", o.quiet, "no progress on stderr");
   cmd->callback([&o, &exit_code]() { exit_code = run_campaign(o); });
 }

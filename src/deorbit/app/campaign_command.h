@@ -28,6 +28,7 @@ struct CampaignOptions {
   std::string dispersions_file;         // a file with a dispersions: block replacing the scenario's
   std::string zone_file;                // GeoJSON: containment against this zone (the plan still aims in its own)
   bool quiet = false;                   // no progress bar
+  std::string contingency;              // empty, "cutoff:F" or "engine-out": the final burn as every run flies it
 };
 
 void add_campaign_command(CLI::App& app, CampaignOptions& options, int& exit_code);

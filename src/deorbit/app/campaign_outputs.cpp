@@ -63,6 +63,7 @@ std::vector<std::string> write_campaign_outputs(const CampaignReport& report, st
       {"scenario", report.scenario},
       {"store", report.store},
       {"program_version", report.program_version},
+      {"contingency", report.contingency.empty() ? json(nullptr) : json(report.contingency)},
       {"seed", report.dispersions.seed},
       {"importance_sampling_tail_scale", report.dispersions.tail_scale},
       {"runs_requested", report.runs_requested},

@@ -29,6 +29,7 @@ struct CampaignReport {
   bool complete = false;
   Dispersions dispersions;
   std::string program_version;
+  std::string contingency;         //!< of the final burn (--contingency), empty for the nominal burn
   RunRecord nominal;               //!< the run with every input at its nominal value
   Epoch final_ignition;            //!< of the nominal plan
   Epoch nominal_breakup;           //!< the campaign's reference epoch (breakup_time counts from it)

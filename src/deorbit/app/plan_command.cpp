@@ -6,11 +6,13 @@
 #include <filesystem>
 #include <iostream>
 #include <limits>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "deorbit/app/plan_contingencies.h"
 #include "deorbit/app/plan_demise.h"
 #include "deorbit/app/plan_outputs.h"
 #include "deorbit/base/constants.h"
@@ -125,6 +127,9 @@ int run_plan(const PlanOptions& o) {
   const StateVector start = initial_state(s, eop);
   FrameTransformer frames(eop);
   const DescentSettings descent = scenario_descent_settings(s);
+  std::optional<PopulationGrid> own_grid;
+  if (!o.population_file.empty()) own_grid = PopulationGrid::read(o.population_file);
+  const PopulationGrid& grid = own_grid ? *own_grid : PopulationGrid::embedded();
   DeorbitPlan plan = plan_scenario(s, start, eop, zone);
 
   PlanResult result(s, plan, zone);
@@ -139,27 +144,18 @@ int run_plan(const PlanOptions& o) {
         if (result.tree->objects[result.object_impact_index[k]].kinetic_energy > casualty_energy_threshold)
           impacts.push_back(result.object_impacts[k]);
     }
-    {
-      const double year = population_year(plan.breakup.epoch);
-      if (o.population_file.empty())
-        assess_controlled_risk(result, PopulationGrid::embedded(), "embedded GPWv4 2020 1 deg", year);
-      else
-        assess_controlled_risk(result, PopulationGrid::read(o.population_file), o.population_file, year);
-    }
+    assess_controlled_risk(result, grid, o.population_file.empty() ? "embedded GPWv4 2020 1 deg" : o.population_file,
+                           population_year(plan.breakup.epoch));
     result.footprint = make_footprint(impacts);
     result.containment = assess(zone, result.footprint);
-    const LandMask& land = LandMask::embedded();
-    result.min_distance_to_land = std::numeric_limits<double>::infinity();
-    for (const auto& i : impacts) {
-      double d = land.on_land(i.latitude, i.longitude) ? 0.0 : land.distance_to_land(i.latitude, i.longitude);
-      result.min_distance_to_land = std::min(result.min_distance_to_land, d);
-    }
+    result.min_distance_to_land = min_distance_to_land(impacts);
     result.breakup_itrf = frames.transform(plan.breakup, Frame::ITRF);
     result.breakup_place = to_geodetic(result.breakup_itrf.r);
     // Entry interface: the planner located it (an event) on the chosen final burn's descent.
     result.entry_interface = plan.entry_interface;
     result.entry_flight_path_angle = plan.entry_flight_path_angle;
   }
+  if (plan.feasible && o.contingencies) result.contingencies = fly_contingencies(s, plan, start, eop, zone, grid);
   result.run_time = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_begin).count();
 
   std::filesystem::path dir(o.output_dir);
@@ -195,6 +191,8 @@ void add_plan_command(CLI::App& app, PlanOptions& o, int& exit_code) {
       ->check(CLI::ExistingFile);
   cmd->add_option("-o,--output", o.output_dir, "output folder (created if needed)")->capture_default_str();
   cmd->add_flag("--explain", o.explain, "print the scenario with every default filled in, and stop");
+  cmd->add_flag("!--no-contingencies", o.contingencies,
+                "skip the final burn's contingencies (premature cut-off, one engine out, missed burn)");
   cmd->add_option("--space-weather", o.space_weather_file,
                   "space-weather file for drag (CelesTrak SW-All.csv or SpaceWeather-All.txt) [default: the "
                   "scenario's, else the embedded table]")

@@ -22,6 +22,7 @@ struct PlanOptions {
   std::string space_weather_file;       // overrides the scenario's (CelesTrak SW-All.csv or SpaceWeather-All.txt)
   std::string eop_file;                 // CelesTrak EOP-All; empty = none (UT1 = UTC, no polar motion)
   std::string population_file;          // ESRI ASCII population-count grid; empty = the embedded GPWv4 1 deg grid
+  bool contingencies = true;            // fly the final burn's contingencies (docs/contingencies.md)
 };
 
 //! Registers the subcommand and its options on the app; the callback runs it and sets exit_code.

@@ -34,34 +34,49 @@ std::vector<Impact> tree_impacts(const TreeFlight& tree, const StateVector& brea
   return out;
 }
 
-void assess_controlled_risk(PlanResult& result, const PopulationGrid& grid, const std::string& grid_source,
-                            double year) {
-  std::vector<SurvivingObject> objects;
-  std::vector<ImpactPoint> points;
-  if (result.tree) {
-    for (std::size_t i = 0; i < result.object_impacts.size(); ++i) {
-      const ObjectOutcome& o = result.tree->objects[result.object_impact_index[i]];
-      objects.push_back({o.path, o.landed_mass(), o.cross_section, o.impact_speed, result.object_impacts[i].count});
-      points.push_back({result.object_impacts[i].latitude, result.object_impacts[i].longitude});
+LandingSet landing_set(const Scenario& s, const TreeFlight* tree, std::span<const Impact> object_impacts,
+                       std::span<const int> index, std::span<const FragmentDescent> descents) {
+  LandingSet out;
+  if (tree) {
+    for (std::size_t i = 0; i < object_impacts.size(); ++i) {
+      const ObjectOutcome& o = tree->objects[index[i]];
+      out.objects.push_back({o.path, o.landed_mass(), o.cross_section, o.impact_speed, object_impacts[i].count});
+      out.points.push_back({object_impacts[i].latitude, object_impacts[i].longitude});
     }
   }
-  for (const auto& d : result.descents) {
-    const Fragment& f = result.scenario.fragments[d.impact.index];
-    objects.push_back({f.name, f.mass, f.reference_area, d.impact.speed, f.count});
-    points.push_back({d.impact.latitude, d.impact.longitude});
+  for (const auto& d : descents) {
+    const Fragment& f = s.fragments[d.impact.index];
+    out.objects.push_back({f.name, f.mass, f.reference_area, d.impact.speed, f.count});
+    out.points.push_back({d.impact.latitude, d.impact.longitude});
   }
+  return out;
+}
+
+double min_distance_to_land(std::span<const Impact> impacts) {
+  const LandMask& land = LandMask::embedded();
+  double d = std::numeric_limits<double>::infinity();
+  for (const auto& i : impacts)
+    d = std::min(d, land.on_land(i.latitude, i.longitude) ? 0.0 : land.distance_to_land(i.latitude, i.longitude));
+  return d;
+}
+
+void assess_controlled_risk(PlanResult& result, const PopulationGrid& grid, const std::string& grid_source,
+                            double year) {
+  const LandingSet landing = landing_set(result.scenario, result.tree ? &*result.tree : nullptr, result.object_impacts,
+                                         result.object_impact_index, result.descents);
   result.population_source = grid_source;
   result.population_growth = world_population_growth(year);
-  result.risk = controlled_casualty_risk(objects, points, grid, result.population_growth);
+  result.risk = controlled_casualty_risk(landing.objects, landing.points, grid, result.population_growth);
   const LandMask& land = LandMask::embedded();
   result.min_distance_to_foreign_land = std::numeric_limits<double>::infinity();
   result.min_distance_to_antarctica = std::numeric_limits<double>::infinity();
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    if (casualty_area(objects[i]) <= 0) continue;  // below 15 J: no hazard by the standard
-    result.min_distance_to_foreign_land = std::min(
-        result.min_distance_to_foreign_land, land.distance_to_land_outside_antarctica(points[i].latitude, points[i].longitude));
+  for (std::size_t i = 0; i < landing.objects.size(); ++i) {
+    if (casualty_area(landing.objects[i]) <= 0) continue;  // below 15 J: no hazard by the standard
+    const ImpactPoint& p = landing.points[i];
+    result.min_distance_to_foreign_land =
+        std::min(result.min_distance_to_foreign_land, land.distance_to_land_outside_antarctica(p.latitude, p.longitude));
     result.min_distance_to_antarctica =
-        std::min(result.min_distance_to_antarctica, land.distance_to_antarctica(points[i].latitude, points[i].longitude));
+        std::min(result.min_distance_to_antarctica, land.distance_to_antarctica(p.latitude, p.longitude));
   }
 }
 

@@ -2,12 +2,14 @@
 // casualty risk and land distances of a controlled re-entry (NASA-STD-8719.14 sec. 4.7).
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "deorbit/app/plan_outputs.h"
 #include "deorbit/frames/state_vector.h"
 #include "deorbit/io/scenario.h"
 #include "deorbit/reentry/object_flight.h"
+#include "deorbit/risk/expected_casualties.h"
 #include "deorbit/risk/population_grid.h"
 
 namespace deorbit::app {
@@ -21,6 +23,19 @@ namespace deorbit::app {
 //! pieces that drift down, the station's 1 kg envelope for hours, are harmless wherever they land).
 [[nodiscard]] std::vector<Impact> tree_impacts(const TreeFlight& tree, const StateVector& breakup_itrf,
                                                std::vector<int>* indices = nullptr, bool hazardous_only = false);
+
+//! What lands: each surviving object of a tree flight (`object_impacts` of tree_impacts, their tree.objects index in
+//! `index`) and each listed fragment's descent (fragments of `s`, with their reference area as A_i), and where each
+//! lands. Every piece counts (casualty_area gives 0 below 15 J).
+struct LandingSet {
+  std::vector<SurvivingObject> objects;
+  std::vector<ImpactPoint> points;  //!< objects[k] (all its copies) lands at points[k]
+};
+[[nodiscard]] LandingSet landing_set(const Scenario& s, const TreeFlight* tree, std::span<const Impact> object_impacts,
+                                     std::span<const int> index, std::span<const FragmentDescent> descents);
+
+//! [m] the smallest distance of the impacts to land (0 when one is on land; infinite without impacts).
+[[nodiscard]] double min_distance_to_land(std::span<const Impact> impacts);
 
 //! Fills result.risk, the land distances, population source and growth from the tree survivors and the listed
 //! fragments' descents already in `result` (every landing piece counts; fragments with their reference area as

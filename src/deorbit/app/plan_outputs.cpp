@@ -191,6 +191,7 @@ json plan_report(const PlanResult& r) {
     j["footprint"] = nullptr;
     j["impacts"] = json::array();
   }
+  j["contingencies"] = r.contingencies ? contingencies_json(*r.contingencies) : json(nullptr);
   j["run_time_s"] = round_to(r.run_time, 0.001);
   return j;
 }
@@ -367,6 +368,7 @@ void print_plan_summary(std::ostream& out, const PlanResult& r, const std::vecto
     if (!r.scenario.fragments.empty())
       out << "  listed fragments are not heated: each is assumed to reach the ground\n";
   }
+  if (r.contingencies) print_contingencies(out, *r.contingencies);
   out << fmt::format("  planned in {:.1f} s; outputs:", r.run_time);
   for (const auto& w : written) out << ' ' << w;
   out << '\n';

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "deorbit/app/plan_contingencies.h"
 #include "deorbit/frames/geodetic.h"
 #include "deorbit/io/scenario.h"
 #include "deorbit/maneuver/deorbit_planner.h"
@@ -45,6 +46,7 @@ struct PlanResult {
   StateVector breakup_itrf;         //!< the breakup state, Earth-fixed (velocity relative to the Earth)
   std::optional<Epoch> entry_interface;  //!< descent through 120 km geodetic after the final ignition
   double entry_flight_path_angle = 0;    //!< [rad] there, below the local horizontal (inertial velocity)
+  std::optional<Contingencies> contingencies;  //!< of the final burn (feasible plans, unless --no-contingencies)
   double run_time = 0;              //!< [s] wall clock of the planning
 };
 

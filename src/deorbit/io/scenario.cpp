@@ -347,6 +347,11 @@ Scenario build(const YamlMap& y, const std::string& label, const std::string& fo
     d->refuse_unknown_keys();
   }
   if (auto d = y.map("dispersions")) s.dispersions = dispersions_from(*d);
+  if (auto c = y.map("contingencies")) {
+    if (c->has("failure_probability")) s.contingencies.failure_probability = c->number("failure_probability", "-", 0, 1);
+    s.contingencies.cutoff_step = c->number_or("cutoff_step_percent", 5, "%", 0.5, 50) / 100;
+    c->refuse_unknown_keys();
+  }
   if (auto o = y.map("outputs")) {
     s.outputs.trajectory_step = o->number_or("trajectory_step_s", 60, "s", 1, 86400);
     s.outputs.plot_format = o->text_or("plot_format", "svg", {"svg", "png"});
@@ -524,6 +529,12 @@ std::string explain_scenario(const Scenario& s) {
   add("descent:");
   add(fmt::format("  position_tolerance_m: {}", num(s.descent_position_tolerance)));
   add(fmt::format("  sample_step_s: {}", num(s.descent_sample_step)));
+  add("contingencies:  # of the final burn, flown by `deorbit plan` (docs/contingencies.md)");
+  if (s.contingencies.failure_probability)
+    add(fmt::format("  failure_probability: {}", num(*s.contingencies.failure_probability)));
+  else
+    add("  # failure_probability: (none: the report gives the largest that passes NASA-STD-8719.14 4.7-1c)");
+  add(fmt::format("  cutoff_step_percent: {}", num(100 * s.contingencies.cutoff_step)));
   add("outputs:");
   add(fmt::format("  trajectory_step_s: {}", num(s.outputs.trajectory_step)));
   add(fmt::format("  plot_format: {}", s.outputs.plot_format));

@@ -58,6 +58,14 @@ struct VehicleSpec {
   std::vector<Engine> engines;  //!< engines used for the deorbit burns
 };
 
+//! The `contingencies` section: how `deorbit plan` flies what may go wrong with the final burn (docs/contingencies.md).
+struct ContingencySpec {
+  //! [-] probability that the final burn fails (is missed): with it, the NASA-STD-8719.14 4.7-1c check (this times
+  //! the uncontrolled re-entry's expected casualties below 1e-4); none: the largest probability that passes.
+  std::optional<double> failure_probability;
+  double cutoff_step = 0.05;  //!< [-] step of the premature cut-off sweep, as a fraction of the final burn
+};
+
 struct OutputSpec {
   double trajectory_step = 60.0;   //!< [s] of the OEM, CZML and plot samples
   std::string plot_format = "svg"; //!< svg or png
@@ -86,6 +94,7 @@ struct Scenario {
   std::shared_ptr<const SpaceWeather> weather;  //!< the table read (shared by the stack's drag and the descent)
   double descent_position_tolerance = 1.0;  //!< [m]
   double descent_sample_step = 10.0;        //!< [s]
+  ContingencySpec contingencies;
   OutputSpec outputs;
   //! The `dispersions` block of `deorbit campaign` (Dispersions::defaults() when the file has none).
   Dispersions dispersions = Dispersions::defaults();

@@ -1,5 +1,6 @@
 #include "deorbit/maneuver/burn.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -96,6 +97,26 @@ EventDetector<7> impulsive_burn_event(const Epoch& reference, const ImpulsiveBur
     return EventAction::ResetState;
   };
   return d;
+}
+
+FiniteBurn cut_off_burn(const FiniteBurn& burn, double fraction) {
+  if (!(fraction >= 0 && fraction <= 1)) throw InputError(fmt::format("cut-off fraction {} is not in [0, 1]", fraction));
+  FiniteBurn b = burn;
+  b.duration *= fraction;
+  b.name = fmt::format("{} (cut off at {:.1f} %)", burn.name, 100 * fraction);
+  return b;
+}
+
+std::optional<FiniteBurn> engine_out_burn(const FiniteBurn& burn) {
+  FiniteBurn b = burn;
+  auto most = std::max_element(b.engines.begin(), b.engines.end(),
+                               [](const Engine& x, const Engine& y) { return x.count < y.count; });
+  if (most == b.engines.end()) return std::nullopt;
+  if (--most->count <= 0) b.engines.erase(most);
+  if (b.engines.empty()) return std::nullopt;
+  b.duration = burn.duration * burn.mass_flow() / b.mass_flow();
+  b.name = burn.name + " (one engine out)";
+  return b;
 }
 
 }  // namespace deorbit

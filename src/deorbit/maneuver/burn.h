@@ -57,6 +57,15 @@ struct FiniteBurn {
   [[nodiscard]] Vec3 direction(const Vec3& r, const Vec3& v) const;
 };
 
+//! The burn cut off at `fraction` (0 to 1) of its duration: same ignition, engines and attitude (a premature
+//! cut-off). Throws InputError for a fraction outside [0, 1].
+[[nodiscard]] FiniteBurn cut_off_burn(const FiniteBurn& burn, double fraction);
+
+//! The burn with one engine out: the group with the most engines (the first such) loses one, and the burn is
+//! lengthened by the ratio of the flows, so that it spends the same propellant (and, with one Isp, gives the same
+//! ideal delta-v); ignition unchanged. None when no engine is left (a single engine: the burn is missed).
+[[nodiscard]] std::optional<FiniteBurn> engine_out_burn(const FiniteBurn& burn);
+
 //! The thrust of a list of finite burns: a = F / m along the attitude law while a burn fires, with the mass
 //! falling at the engines' flow. The engines are switched by the events of switch_events() (ignition and cut-off,
 //! reset-state), not by the clock: an integrator step that straddles a switch sees no jump, the event is located
