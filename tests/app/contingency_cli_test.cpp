@@ -280,6 +280,34 @@ TEST_F(PlanContingencies, CampaignDispersesTheContingencies) {
   EXPECT_NEAR(e["nominal"]["min_margin_km"].get<double>(), c()["engine_out"]["min_margin_km"].get<double>(), 1.0);
 }
 
+// A campaign of the missed burn: the runs decay (for days) and come down anywhere along the ground track; the report
+// has the breakup-time percentiles (the re-entry window) around the plan's missed-burn re-entry, the casualty
+// expectation of where the survivors land, no track percentiles and no level footprints.
+TEST_F(PlanContingencies, CampaignOfTheMissedBurn) {
+  const std::string dir = out_dir("campaign-missed");
+  CommandResult r = run_deorbit("campaign " + scenario_ + " -q --threads 1 --runs 4 --contingency missed -o " + dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_NE(r.out.find("the final burn missed"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("breakup time: 5 %"), std::string::npos) << r.out;
+  const json j = read_json(dir + "/report.json");
+  EXPECT_EQ(j["campaign"]["contingency"], "missed");
+  const json& st = j["statistics"];
+  EXPECT_FALSE(st["one_pass"].get<bool>());
+  EXPECT_TRUE(st["track_percentiles"].empty());
+  EXPECT_TRUE(st["level_footprints"].empty());
+  EXPECT_FALSE(std::filesystem::exists(dir + "/footprint_levels.geojson"));
+  EXPECT_EQ(st["ok_runs"], 4);
+  // The undispersed run decays as the plan's missed burn does: both fly the scenario's forces from before the final
+  // ignition without the burn, down to the breakup altitude; the plan's decay at the decay module's 10 m tolerance,
+  // the campaign's at the scenario's, and from 10 min earlier: 3.0 s apart after 10.6 days (bound 6 s).
+  const json& m = c()["missed_burn"];
+  const double apart = epoch(j["nominal"]["undispersed_breakup_utc"]) - epoch(m["reentry_utc"]);
+  std::printf("missed burn: the campaign's undispersed run re-enters %+.3f s from the plan's\n", apart);
+  EXPECT_NEAR(apart, 0.0, 6.0);
+  // Every run re-enters days, not minutes, after the nominal (controlled) breakup.
+  for (const json& p : st["breakup_time_percentiles"]) EXPECT_GT(p["breakup_time_s"].get<double>(), 86400.0) << p;
+}
+
 // A single-engine final burn has no engine-out case (one out is the missed burn): the campaign says so.
 TEST(PlanContingencyCli, CampaignEngineOutNeedsTwoEngines) {
   std::string text = kQuick;
@@ -294,7 +322,7 @@ TEST(PlanContingencyCli, CampaignEngineOutNeedsTwoEngines) {
 
 TEST(PlanContingencyCli, CampaignRefusesBadContingencies) {
   const std::string scenario = deorbit::testing::write_temp_file("contingency-campaign.yaml", kQuick);
-  for (const char* bad : {"cutoff:1.5", "cutoff:0", "cutoff:x", "engine", "missed"}) {
+  for (const char* bad : {"cutoff:1.5", "cutoff:0", "cutoff:x", "engine", "miss"}) {
     CommandResult r = run_deorbit("campaign " + scenario + " --runs 2 -q -o " + out_dir("campaign-bad-contingency") +
                                   " --contingency " + bad);
     EXPECT_EQ(r.exit_code, 1) << bad << r.err;

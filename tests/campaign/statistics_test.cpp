@@ -302,6 +302,7 @@ std::vector<RunRecord> synthetic_campaign(std::size_t n, std::uint64_t seed) {
     r.land_impact = noise(rng) > 2.5;
     r.min_distance_to_land = 370e3 + 300e3 * noise(rng);
     r.expected_casualties = i % 7 == 0 ? 0.0 : std::exp(-9 + 2 * noise(rng));
+    r.breakup_time = 30.0 * noise(rng);
   }
   return runs;
 }
@@ -373,6 +374,31 @@ TEST(Summarize, PercentilesEqualABruteForceSort) {
     EXPECT_EQ(p.along, along[index]) << p.fraction;
     EXPECT_EQ(p.cross, cross[index]) << p.fraction;
   }
+}
+
+// The breakup-time percentiles are those of the ok runs' times, sorted; a campaign that is not one pass (a missed
+// burn's decay) has them but no track percentiles and no level footprints.
+TEST(Summarize, BreakupTimePercentilesAndCampaignsOfADecay) {
+  const auto runs = synthetic_campaign(2000, 5);
+  StatisticsSettings settings{.track = frame};
+  const CampaignStatistics st = summarize(runs, settings);
+  std::vector<double> times;
+  for (const RunRecord& r : runs)
+    if (r.status == RunStatus::ok) times.push_back(r.breakup_time);
+  std::sort(times.begin(), times.end());
+  ASSERT_EQ(st.breakup_time_percentiles.size(), settings.percentiles.size());
+  for (const auto& [p, t] : st.breakup_time_percentiles) {
+    const auto index = static_cast<std::size_t>(std::ceil(p * static_cast<double>(times.size()))) - 1;
+    EXPECT_EQ(t, times[index]) << p;
+  }
+  settings.one_pass = false;
+  const CampaignStatistics decay = summarize(runs, settings);
+  EXPECT_TRUE(decay.track_percentiles.empty());
+  EXPECT_TRUE(decay.level_footprints.empty());
+  EXPECT_FALSE(decay.density.cells.empty());
+  EXPECT_EQ(decay.hazardous_impacts, st.hazardous_impacts);
+  EXPECT_EQ(decay.breakup_time_percentiles, st.breakup_time_percentiles);
+  EXPECT_EQ(decay.containment.events, st.containment.events);
 }
 
 // Inside (or on) a counter-clockwise convex polygon in the plane.

@@ -44,7 +44,7 @@ constexpr double kLeadTime = 600;
 
 // A contingency of the final burn flown by every run instead of the nominal burn (docs/contingencies.md).
 struct ContingencyChoice {
-  enum class Kind { None, Cutoff, EngineOut };
+  enum class Kind { None, Cutoff, EngineOut, Missed };
   Kind kind = Kind::None;
   double fraction = 1;  // of the cut-off
   std::string text;     // as given (empty: none)
@@ -57,12 +57,7 @@ ContingencyChoice parse_contingency(const std::string& text) {
   if (text == "engine-out") {
     c.kind = ContingencyChoice::Kind::EngineOut;
   } else if (text == "missed") {
-    // The runs themselves could be flown (a run without a final burn decays for days), but the statistics are
-    // those of one pass's footprint (track coordinates about the nominal, hull polygons): an uncontrolled decay
-    // scatters the impacts round the globe. The missed burn is `deorbit plan`'s re-entry window and uncontrolled E_c.
-    throw InputError("--contingency missed: not for a campaign: the impacts of an uncontrolled decay spread round the "
-                     "globe, beyond the one-pass footprint statistics; `deorbit plan` reports the missed burn (re-entry "
-                     "window, uncontrolled casualty expectation)");
+    c.kind = ContingencyChoice::Kind::Missed;
   } else if (text.starts_with("cutoff:")) {
     c.kind = ContingencyChoice::Kind::Cutoff;
     const std::string f = text.substr(7);
@@ -76,7 +71,7 @@ ContingencyChoice parse_contingency(const std::string& text) {
       throw InputError(fmt::format("--contingency cutoff:F: F is the fraction of the final burn flown, between 0 and 1 "
                                    "exclusive, got '{}'", f));
   } else {
-    throw InputError(fmt::format("--contingency: expected cutoff:F or engine-out, got '{}'", text));
+    throw InputError(fmt::format("--contingency: expected cutoff:F, engine-out or missed, got '{}'", text));
   }
   return c;
 }
@@ -109,6 +104,8 @@ CampaignSetup make_setup(const Scenario& s, const StateVector& start, const Deor
       c.burns.push_back(b.burn);
     } else if (contingency.kind == ContingencyChoice::Kind::Cutoff) {
       c.burns.push_back(cut_off_burn(b.burn, contingency.fraction));
+    } else if (contingency.kind == ContingencyChoice::Kind::Missed) {
+      continue;  // no final burn: the stack decays
     } else if (contingency.kind == ContingencyChoice::Kind::EngineOut) {
       std::optional<FiniteBurn> out = engine_out_burn(b.burn);
       if (!out)
@@ -117,7 +114,8 @@ CampaignSetup make_setup(const Scenario& s, const StateVector& start, const Deor
       c.burns.push_back(*out);
     }
   }
-  c.end = final_burn.start + s.strategy.max_descent;
+  c.end = final_burn.start +
+          (contingency.kind == ContingencyChoice::Kind::Missed ? kMissedBurnHorizon : s.strategy.max_descent);
   c.reference = plan.breakup.epoch;
   c.forces = s.forces;
   c.breakup_altitude = s.strategy.breakup_altitude;
@@ -327,7 +325,8 @@ void add_campaign_command(CLI::App& app, CampaignOptions& o, int& exit_code) {
       "Under MPI (`mpirun -n K deorbit campaign ...`) rank 0 keeps the store and hands runs to every rank.\n\n"
       "Outputs in the folder of -o: report.json (containment probability with its Clopper-Pearson 95 % interval,\n"
       "land and near-land impact probabilities, along/cross-track percentiles, casualty expectation), \n"
-      "footprint_levels.geojson (99, 99.73, 99.99 % footprints), impact_density.geojson and impact_density.png, and\n"
+      "footprint_levels.geojson (99, 99.73, 99.99 % footprints; not for a missed burn), impact_density.geojson and\n"
+      "impact_density.png, and\n"
       "campaign.sqlite (every run's inputs and outcome; --db elsewhere). Format: docs/campaign.md.\n\n"
       "Exit codes: 0 all runs done, 1 bad input, 2 bad command line, 3 stopped before the end (resume to go on).\n\n"
       "Examples:\n"
@@ -335,6 +334,7 @@ void add_campaign_command(CLI::App& app, CampaignOptions& o, int& exit_code) {
       "  deorbit campaign examples/iss-usdv.yaml --runs 10000 --threads 2 -o iss-campaign\n"
       "  deorbit campaign examples/iss-usdv.yaml --runs 10000 -o iss-campaign --resume\n"
       "  deorbit campaign --contingency cutoff:0.8 --runs 1000 -o cutoff-80\n"
+      "  deorbit campaign --contingency missed --runs 1000 -o missed   # re-entry window, E_c of the decay\n"
       "  mpirun -n 4 deorbit campaign examples/iss-usdv.yaml --runs 100000 -o big");
   cmd->add_option("scenario", o.scenario_file, "scenario file (YAML) [default: the embedded ISS scenario]")
       ->check(CLI::ExistingFile);
@@ -362,8 +362,8 @@ void add_campaign_command(CLI::App& app, CampaignOptions& o, int& exit_code) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--contingency", o.contingency,
                   "fly a contingency of the final burn in every run: cutoff:F (cut off at fraction F of its duration), "
-                  "or engine-out (one engine out, the burn lengthened to the same propellant) [default: the nominal "
-                  "burn]");
+                  "engine-out (one engine out, the burn lengthened to the same propellant), or missed (no final burn: "
+                  "the stack decays, for at most 60 days) [default: the nominal burn]");
   cmd->add_flag("-q,--quiet", o.quiet, "no progress on stderr");
   cmd->callback([&o, &exit_code]() { exit_code = run_campaign(o); });
 }

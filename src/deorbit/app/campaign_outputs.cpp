@@ -54,6 +54,7 @@ std::vector<std::string> write_campaign_outputs(const CampaignReport& report, st
   StatisticsSettings settings;
   settings.track = nominal_track_frame(report.nominal);
   settings.use_weights = report.dispersions.importance_sampling();
+  settings.one_pass = report.contingency != "missed";
   const CampaignStatistics stats = summarize(runs, settings);
   std::vector<std::string> written;
 
@@ -81,6 +82,7 @@ std::vector<std::string> write_campaign_outputs(const CampaignReport& report, st
   j["nominal"] = {
       {"final_ignition_utc", report.final_ignition.iso(TimeScale::UTC, 3)},
       {"breakup_utc", report.nominal_breakup.iso(TimeScale::UTC, 3)},
+      {"undispersed_breakup_utc", (report.nominal_breakup + n.breakup_time).iso(TimeScale::UTC, 3)},
       {"status", n.status == RunStatus::ok ? "ok" : "failed"},
       {"message", n.message},
       {"inside", n.inside},
@@ -95,9 +97,11 @@ std::vector<std::string> write_campaign_outputs(const CampaignReport& report, st
   j["statistics"] = statistics_json(stats);
   write_file_atomically(dir / "report.json", [&](std::ostream& o) { o << j.dump(2) << '\n'; });
   written.push_back("report.json");
-  write_file_atomically(dir / "footprint_levels.geojson",
-                        [&](std::ostream& o) { o << level_footprints_geojson(stats).dump(1) << '\n'; });
-  written.push_back("footprint_levels.geojson");
+  if (settings.one_pass) {
+    write_file_atomically(dir / "footprint_levels.geojson",
+                          [&](std::ostream& o) { o << level_footprints_geojson(stats).dump(1) << '\n'; });
+    written.push_back("footprint_levels.geojson");
+  }
   write_file_atomically(dir / "impact_density.geojson",
                         [&](std::ostream& o) { o << density_grid_geojson(stats).dump(1) << '\n'; });
   written.push_back("impact_density.geojson");
@@ -120,6 +124,17 @@ std::vector<std::string> write_campaign_outputs(const CampaignReport& report, st
   out << fmt::format("  land impact: {}\n", percent(stats.land_impact.interval));
   out << fmt::format("  impact within {:.0f} km of land: {}\n", settings.near_land_distance / 1e3,
                      percent(stats.near_land.interval));
+  if (!settings.one_pass)
+    out << "  the final burn missed: the runs decay and come down anywhere along the ground track (no track "
+           "percentiles, no level footprints)\n";
+  {
+    std::string times;
+    for (const auto& [p, t] : stats.breakup_time_percentiles)
+      if (p == 0.05 || p == 0.5 || p == 0.95)
+        times += fmt::format("{}{:.0f} % {} ({:+.1f} min)", times.empty() ? "" : ", ", 100 * p,
+                             (report.nominal_breakup + t).iso(TimeScale::UTC, 0), t / 60.0);
+    if (!times.empty()) out << "  breakup time: " << times << " from the nominal\n";
+  }
   for (const auto& p : stats.track_percentiles)
     out << fmt::format("  {:7.3f} % percentile: along-track {:9.1f} km, cross-track {:7.1f} km\n", 100 * p.fraction,
                        p.along / 1e3, p.cross / 1e3);

@@ -444,10 +444,20 @@ CampaignStatistics summarize(std::span<const RunRecord> runs, const StatisticsSe
     }
     const std::vector<double> qa = weighted_quantiles(std::move(along), settings.percentiles);
     const std::vector<double> qc = weighted_quantiles(std::move(cross), settings.percentiles);
-    for (std::size_t k = 0; k < settings.percentiles.size(); ++k)
-      st.track_percentiles.push_back({settings.percentiles[k], qa[k], qc[k]});
-    st.level_footprints = level_footprints(pool, settings.levels, settings.track);
+    if (settings.one_pass) {
+      for (std::size_t k = 0; k < settings.percentiles.size(); ++k)
+        st.track_percentiles.push_back({settings.percentiles[k], qa[k], qc[k]});
+      st.level_footprints = level_footprints(pool, settings.levels, settings.track);
+    }
     st.density = density_grid(pool, static_cast<double>(st.ok_runs), settings.density_cell_deg);
+  }
+  std::vector<std::pair<double, double>> times;
+  for (const RunRecord& r : runs)
+    if (ok(r)) times.emplace_back(r.breakup_time, settings.use_weights ? run_weight(r, what) : 1.0);
+  if (!times.empty()) {
+    const std::vector<double> qt = weighted_quantiles(std::move(times), settings.percentiles);
+    for (std::size_t k = 0; k < settings.percentiles.size(); ++k)
+      st.breakup_time_percentiles.emplace_back(settings.percentiles[k], qt[k]);
   }
   st.casualties = casualty_statistics(runs, settings);
   return st;

@@ -76,6 +76,10 @@ struct StatisticsSettings {
   bool use_weights = false;          //!< importance sampling: weight each run by exp(log_weight)
   double density_cell_deg = 0.5;     //!< [deg] cell size of the impact-density grid (latitude and longitude)
   int histogram_bins_per_decade = 4; //!< of the expected-casualty histogram
+  //! The impacts lie along one pass (a controlled re-entry and its contingencies): the track percentiles and level
+  //! footprints are computed. False for an uncontrolled decay (a missed final burn), whose runs come down anywhere
+  //! along the ground track: its impacts spread round the globe, where a track frame and a hull mean nothing.
+  bool one_pass = true;
 };
 
 //! The probability of one event over the runs.
@@ -171,8 +175,11 @@ struct CampaignStatistics {
   //! P(a hazardous impact closer than near_land_distance to land), failed runs counted as events.
   EventProbability near_land;
   std::int64_t hazardous_impacts = 0;   //!< impact copies pooled (ok runs, counts included)
-  std::vector<TrackPercentile> track_percentiles;  //!< one per settings.percentiles (none without impacts)
-  std::vector<LevelFootprint> level_footprints;    //!< one per settings.levels (none without impacts)
+  std::vector<TrackPercentile> track_percentiles;  //!< one per settings.percentiles (none without impacts or one_pass)
+  std::vector<LevelFootprint> level_footprints;    //!< one per settings.levels (none without impacts or one_pass)
+  //! (p, weighted_quantile) of the ok runs' breakup times [s] (from the campaign's reference epoch), one per
+  //! settings.percentiles: the re-entry window.
+  std::vector<std::pair<double, double>> breakup_time_percentiles;
   CasualtyStatistics casualties;
   DensityGrid density;           //!< empty (no cells) without hazardous impacts
 };

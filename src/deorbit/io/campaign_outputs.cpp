@@ -78,6 +78,10 @@ json statistics_json(const CampaignStatistics& s) {
     percentiles.push_back({{"percent", p.fraction * 100.0}, {"along_track_km", p.along / 1000.0},
                            {"cross_track_km", p.cross / 1000.0}});
   j["track_percentiles"] = percentiles;
+  j["one_pass"] = set.one_pass;
+  json times = json::array();
+  for (const auto& [p, t] : s.breakup_time_percentiles) times.push_back({{"percent", p * 100.0}, {"breakup_time_s", t}});
+  j["breakup_time_percentiles"] = times;
   json levels = json::array();
   for (const LevelFootprint& f : s.level_footprints) {
     json outline = json::array();
