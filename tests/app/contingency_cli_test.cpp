@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "deorbit/time/epoch.h"
+#include "app/quick_scenario.h"
 #include "support/run_command.h"
 
 namespace {
@@ -23,30 +24,14 @@ std::string out_dir(const std::string& name) { return deorbit::testing::fresh_ou
 json read_json(const std::string& path) { return deorbit::testing::read_json_file(path); }
 Epoch epoch(const json& j) { return Epoch::from_iso(j.get<std::string>()); }
 
-// plan_cli_test.cpp's quick scenario with the tug's thrust on three engines (so that one can fail) and a given
-// probability of a failed final burn.
-const std::string kQuick = R"(name: quick plan with three engines
-orbit:
-  keplerian: {epoch_utc: 2031-01-15T00:00:00, perigee_height_km: 228, apogee_height_km: 232, inclination_deg: 51.64,
-              raan_deg: 120}
-station: {name: test stack, mass_kg: 20000, drag_area_m2: 60, drag_coefficient: 2.2}
-vehicles:
-  - {name: tug, dry_mass_kg: 1000, propellant_kg: 2000, engines: [{name: main, thrust_n: 1000, isp_s: 300, count: 3}]}
-strategy:
-  target_perigees_km: [200]
-  burn_spacing_h: 2
-  final_perigee_km: 20
-  final_window_h: 3
-  final_scan_step_s: 300
-fragments:
-  - {name: light, mass_kg: 5, ballistic_coefficient_kg_m2: 10, count: 3}
-  - {name: heavy, mass_kg: 50, ballistic_coefficient_kg_m2: 500}
-target_zone: {default: south-pacific}
-forces:
-  gravity: {field: egm96, degree: 4}
-  drag: {atmosphere: nrlmsise00}
-contingencies: {failure_probability: 0.5}
-)";
+// The CLI tests' quick scenario with the tug's thrust on three engines (so that one can fail) and a given probability
+// of a failed final burn.
+const std::string kQuick = [] {
+  std::string text = deorbit::testing::kQuick;
+  const std::string one = "engines: [{name: main, thrust_n: 3000, isp_s: 300}]";
+  text.replace(text.find(one), one.size(), "engines: [{name: main, thrust_n: 1000, isp_s: 300, count: 3}]");
+  return text + "contingencies: {failure_probability: 0.5}\n";
+}();
 
 // One plan of the quick scenario for every test of the suite (2 to 3 s).
 class PlanContingencies : public ::testing::Test {

@@ -11,10 +11,13 @@
 #include <unistd.h>
 
 #include "deorbit/orbit/oem.h"
+#include "app/quick_scenario.h"
 #include "support/run_command.h"
 #include "support/test_data.h"
 
 namespace {
+
+using deorbit::testing::kQuick;
 
 using deorbit::testing::CommandResult;
 using deorbit::testing::run_deorbit;
@@ -23,29 +26,6 @@ using nlohmann::json;
 std::string out_dir(const std::string& name) { return deorbit::testing::fresh_output_dir(name); }
 json read_json(const std::string& path) { return deorbit::testing::read_json_file(path); }
 
-// A quick scenario: a Progress-class vehicle from a 230 km orbit, one lowering burn, a short final-ignition window
-// (the footprint need not reach the zone in it: the test checks the outputs, not the verdict).
-const std::string kQuick = R"(name: quick plan
-orbit:
-  keplerian: {epoch_utc: 2031-01-15T00:00:00, perigee_height_km: 228, apogee_height_km: 232, inclination_deg: 51.64,
-              raan_deg: 120}
-station: {name: test stack, mass_kg: 20000, drag_area_m2: 60, drag_coefficient: 2.2}
-vehicles:
-  - {name: tug, dry_mass_kg: 1000, propellant_kg: 2000, engines: [{name: main, thrust_n: 3000, isp_s: 300}]}
-strategy:
-  target_perigees_km: [200]
-  burn_spacing_h: 2
-  final_perigee_km: 20
-  final_window_h: 3
-  final_scan_step_s: 300
-fragments:
-  - {name: light, mass_kg: 5, ballistic_coefficient_kg_m2: 10, count: 3}
-  - {name: heavy, mass_kg: 50, ballistic_coefficient_kg_m2: 500}
-target_zone: {default: south-pacific}
-forces:
-  gravity: {field: egm96, degree: 4}
-  drag: {atmosphere: nrlmsise00}
-)";
 
 // The whole chain (burns, scan of the final ignition, descents): 0.4 s optimised, about 20 s under the sanitizers.
 // The contingencies (1.4 s more here: the missed burn decays for 10.6 days; contingency_cli_test.cpp) are skipped.

@@ -2,8 +2,6 @@
 // ("Better plans"): the ISS default with a margin floor, and the ATV-1 replay with its final window opened to a day.
 // Each is run as a user runs it (the built program); the figures are those of the page, the bounds just above them.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,21 +23,7 @@ using deorbit::testing::source_path;
 using deorbit::testing::test_data;
 using nlohmann::json;
 
-// An example with each `from` replaced by `to` (each must occur exactly once, so a changed example fails here
-// instead of silently flying something else).
-std::string edited(const std::string& example, const std::vector<std::pair<std::string, std::string>>& edits) {
-  std::ifstream in(source_path(example));
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
-  for (const auto& [from, to] : edits) {
-    const std::size_t at = text.find(from);
-    if (at == std::string::npos || text.find(from, at + 1) != std::string::npos)
-      throw std::runtime_error(example + ": '" + from + "' does not occur exactly once");
-    text.replace(at, from.size(), to);
-  }
-  return text;
-}
+using deorbit::testing::edited_source_file;
 
 struct PlanRun {
   json report;
@@ -70,7 +54,7 @@ double final_delta_v(const json& j) { return j["burns"].back()["delta_v_mps"].ge
 // dispersions contains as well as the default plan: docs/plan.md).
 TEST(PlanOptimiseCliSlow, IssDefaultLeastPropellant) {
   auto with_floor = [](const std::string& km) {
-    return edited("examples/iss-usdv.yaml",
+    return edited_source_file("examples/iss-usdv.yaml",
                   {{"  optimise: margin ", "  optimise: propellant\n  min_margin_km: " + km + "  # "},
                    {"objects_file: objects/iss.yaml", "objects_file: " + source_path("examples/objects/iss.yaml").string()}});
   };
@@ -95,7 +79,7 @@ TEST(PlanOptimiseCliSlow, IssDefaultLeastPropellant) {
   EXPECT_LT(lower.cpu_s, 9.5);
   // The widest margin for the propellant available over final perigees of -60 to 0 km. Measured: 430.576 km at
   // -37.5 km (below about -40 km the stack reaches 95 km before the final burn ends), 11,489.0 kg, 4.5 s of CPU.
-  const PlanRun wide = plan("iss-wide", edited("examples/iss-usdv.yaml",
+  const PlanRun wide = plan("iss-wide", edited_source_file("examples/iss-usdv.yaml",
                                                 {{"  optimise: margin ", "  optimise: margin\n  final_perigee_range_km: "
                                                                          "[-60, 0]  # "},
                                                  {"objects_file: objects/iss.yaml",
@@ -127,7 +111,7 @@ TEST(PlanOptimiseCliSlow, Atv1LeastPropellant) {
   const std::string example = "examples/validation/atv1-jules-verne.yaml";
   // The planned replay's strategy (tests/app/plan_replay_test.cpp) in place of the given burns, its final window 24 h.
   auto with = [&](const std::string& extra) {
-    return edited(example, {{"burns:\n  - {name: first, ignition_utc: 2008-09-29T10:00:27, duration_s: 360}\n"
+    return edited_source_file(example, {{"burns:\n  - {name: first, ignition_utc: 2008-09-29T10:00:27, duration_s: 360}\n"
                              "  - {name: second, ignition_utc: 2008-09-29T12:58:18, duration_s: 900}\n",
                              "strategy:\n  target_perigees_km: [220]\n  burn_spacing_h: 2.964167\n"
                              "  final_perigee_km: -11.5\n  max_burn_duration_s: 1800\n  final_window_h: 24\n"

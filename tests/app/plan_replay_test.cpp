@@ -11,7 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,20 +36,11 @@ using nlohmann::json;
 
 using Edits = std::vector<std::pair<std::string, std::string>>;
 
-// The example scenario with each `from` replaced by `to` (each must occur exactly once, so a changed example fails
-// here instead of silently flying something else), run with CelesTrak's space weather and EOP files.
+// The example scenario with each `from` replaced by `to` (edited_source_file), run with CelesTrak's space weather
+// and EOP files.
 json run_replay(const std::string& example, const std::string& label, const Edits& edits) {
   const std::filesystem::path file = source_path("examples/validation/" + example);
-  std::ifstream in(file);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
-  for (const auto& [from, to] : edits) {
-    const std::size_t at = text.find(from);
-    if (at == std::string::npos || text.find(from, at + 1) != std::string::npos)
-      throw std::runtime_error(file.string() + ": '" + from + "' does not occur exactly once");
-    text.replace(at, from.size(), to);
-  }
+  std::string text = deorbit::testing::edited_source_file("examples/validation/" + example, edits);
   // The copy lives in the temporary folder: its element-set file is the example's.
   const std::string tle_key = "tle_file: ";
   if (std::size_t at = text.find(tle_key); at != std::string::npos)

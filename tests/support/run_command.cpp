@@ -7,8 +7,11 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <stdexcept>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "support/test_data.h"
 
 namespace deorbit::testing {
 
@@ -48,6 +51,23 @@ std::string fresh_output_dir(const std::string& name) {
   std::string d = ::testing::TempDir() + "/" + std::to_string(getpid()) + "_" + name;
   std::filesystem::remove_all(d);
   return d;
+}
+
+std::string edited_source_file(const std::string& relative,
+                               const std::vector<std::pair<std::string, std::string>>& edits) {
+  const std::filesystem::path file = source_path(relative);
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error(file.string() + ": cannot be read");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  for (const auto& [from, to] : edits) {
+    const std::size_t at = text.find(from);
+    if (at == std::string::npos || text.find(from, at + 1) != std::string::npos)
+      throw std::runtime_error(file.string() + ": '" + from + "' does not occur exactly once");
+    text.replace(at, from.size(), to);
+  }
+  return text;
 }
 
 nlohmann::json read_json_file(const std::string& path) {

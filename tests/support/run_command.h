@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +26,12 @@ std::string write_temp_file(const std::string& name, const std::string& content)
 
 //! A folder path NAME in the test temporary folder, unique per process, removed if it exists (for -o of a command).
 std::string fresh_output_dir(const std::string& name);
+
+//! The text of a file of the source tree (an example scenario), path relative to the source folder, with each `from`
+//! replaced by `to`. Each must occur exactly once, so that a changed file fails the test instead of silently running
+//! something else; throws std::runtime_error otherwise.
+std::string edited_source_file(const std::string& relative,
+                               const std::vector<std::pair<std::string, std::string>>& edits);
 
 //! The JSON document in a file (a command's report).
 nlohmann::json read_json_file(const std::string& path);
