@@ -6,13 +6,11 @@
 #include <cmath>
 #include <memory>
 
-#include "deorbit/atmosphere/exponential.h"
 #include "deorbit/base/constants.h"
-#include "deorbit/forces/drag.h"
-#include "deorbit/forces/gravity.h"
 #include "deorbit/frames/geodetic.h"
 #include "deorbit/frames/transforms.h"
 #include "deorbit/maneuver/plan_optimiser.h"
+#include "maneuver/planner_case.h"
 
 namespace deorbit {
 namespace {
@@ -22,24 +20,10 @@ using constants::deg;
 // A 240 x 260 km orbit at 51.6 deg, point-mass gravity and drag in an exponential atmosphere (quick and smooth; no
 // oblateness, so the apsidal line stays where the burns put it). The apoapsis is where the final burn would not
 // put the breakup: the search has to turn the apsidal line.
-struct Case {
-  NumericalPropagatorSettings forces;
-  DeorbitVehicle vehicle{"test vehicle", {Engine{"Draco", 400.0, 300.0, 30}}, 16000.0};
-  PlannerSettings settings;
-  StateVector start;
-  double mass = 466000.0;
+struct Case : PlannerCase {
   Case() {
-    forces.forces = {std::make_shared<PointMassGravity>(constants::mu_earth),
-                     std::make_shared<Drag>(std::make_shared<ExponentialAtmosphere>(), nullptr)};
-    forces.spacecraft.drag_area = 1500.0;
-    forces.spacecraft.drag_coefficient = 2.2;
-    forces.position_tolerance = 0.1;
     settings.target_perigees = {200e3};
-    settings.final_perigee = 40e3;
-    settings.burn_spacing = 3 * 3600.0;
     settings.final_window = 3 * 3600.0;
-    settings.final_scan_step = 300.0;
-    settings.max_burn_duration = 3600.0;
     const double rp = constants::wgs84_a + 240e3, ra = constants::wgs84_a + 260e3, a = 0.5 * (rp + ra);
     const double vp = std::sqrt(constants::mu_earth * (2 / rp - 1 / a)), i = 51.6 * deg;
     start = {Epoch::from_iso("2030-01-01T00:00:00"), Frame::GCRF, Vec3(rp, 0, 0),
