@@ -16,7 +16,7 @@
 //  2. the apsidal line is turned onto that ignition: the first lowering burn is moved by the time from the nearest
 //     apoapsis to the final burn's centre (a fixed-point iteration, two passes), since a retrograde burn centred on
 //     apoapsis lowers the perigee for the least delta-v (Vallado, 4th ed., sec. 6.3);
-//  3. the final perigee is raised by bisection while the shortest burn around that ignition (one revolution either
+//  3. the final perigee is raised by bisection while the shortest burn around that ignition (two scan steps either
 //     side) still keeps the margin floor and the entry angle (propellant falls and the footprint lengthens as the
 //     perigee rises, so the floor is met on an interval whose top is the answer);
 //  4. the chosen variables are flown once more with the full trajectory for the outputs.
