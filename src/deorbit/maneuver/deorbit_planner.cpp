@@ -129,6 +129,12 @@ PropagationResult DeorbitPlanner::fly(const StateVector& start, double mass, con
   return propagator.propagate(start, end, mass, events, on_step);
 }
 
+ApsisHeights osculating_apsis_heights(const Vec3& r, const Vec3& v) {
+  const KeplerianElements k = to_keplerian(r, v);
+  return {k.semi_major_axis * (1 - k.eccentricity) - kEquatorialRadius,
+          k.semi_major_axis * (1 + k.eccentricity) - kEquatorialRadius};
+}
+
 std::string DeorbitPlanner::record(const StateVector& start, double mass, const std::vector<FiniteBurn>& burns,
                                   const Epoch& end, const BreakupObjective& objective, DeorbitPlan& plan) const {
   plan.trajectory.clear();
@@ -137,10 +143,8 @@ std::string DeorbitPlanner::record(const StateVector& start, double mass, const 
   long next = 0;
   auto add = [&](const StateVector& sv, double m) {
     plan.trajectory.push_back(sv);
-    KeplerianElements k = to_keplerian(sv.r, sv.v);
-    plan.history.push_back({sv.epoch, sv.r.norm() - kEquatorialRadius,
-                            k.semi_major_axis * (1 - k.eccentricity) - kEquatorialRadius,
-                            k.semi_major_axis * (1 + k.eccentricity) - kEquatorialRadius, m});
+    const ApsisHeights h = osculating_apsis_heights(sv.r, sv.v);
+    plan.history.push_back({sv.epoch, sv.r.norm() - kEquatorialRadius, h.perigee, h.apogee, m});
   };
   auto keep = [&](const StepView<7>& s) {
     for (double t = static_cast<double>(next) * step; t <= s.t_end(); t = static_cast<double>(++next) * step) {
@@ -286,10 +290,10 @@ DeorbitPlan DeorbitPlanner::plan(const StateVector& start_any, double mass0, con
                                                           : r.message;
       return o;
     }
-    KeplerianElements k = to_keplerian(r.state.r, r.state.v);
+    const ApsisHeights h = osculating_apsis_heights(r.state.r, r.state.v);
     o.ok = true;
-    o.perigee = k.semi_major_axis * (1 - k.eccentricity) - kEquatorialRadius;
-    o.apogee = k.semi_major_axis * (1 + k.eccentricity) - kEquatorialRadius;
+    o.perigee = h.perigee;
+    o.apogee = h.apogee;
     o.mass = r.mass;
     return o;
   };

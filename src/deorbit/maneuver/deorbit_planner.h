@@ -103,6 +103,14 @@ struct PlannedBurn {
   int iterations = 0;              //!< of the duration solver
 };
 
+//! Osculating perigee and apogee heights [m] of a state (GCRF): the apsis radii less the WGS84 equatorial radius, the
+//! heights the planner's final target and the plan's history use.
+struct ApsisHeights {
+  double perigee = 0;
+  double apogee = 0;
+};
+[[nodiscard]] ApsisHeights osculating_apsis_heights(const Vec3& r, const Vec3& v);
+
 //! One sample of the planned trajectory, for tables and plots.
 struct PlanSample {
   Epoch epoch;

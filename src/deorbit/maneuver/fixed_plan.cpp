@@ -7,23 +7,11 @@
 
 #include <fmt/format.h>
 
-#include "deorbit/base/constants.h"
 #include "deorbit/base/error.h"
 #include "deorbit/frames/transforms.h"
-#include "deorbit/orbit/keplerian.h"
 
 namespace deorbit {
 namespace {
-
-struct Apsides {
-  double perigee = 0, apogee = 0;  // [m] heights above the equatorial radius
-};
-
-Apsides apsides_of(const StateVector& s) {
-  KeplerianElements k = to_keplerian(s.r, s.v);
-  return {k.semi_major_axis * (1 - k.eccentricity) - constants::wgs84_a,
-          k.semi_major_axis * (1 + k.eccentricity) - constants::wgs84_a};
-}
 
 std::string utc(const Epoch& t) { return t.iso(TimeScale::UTC, 1); }
 
@@ -101,7 +89,7 @@ DeorbitPlan fly_given_burns(const DeorbitPlanner& planner, const StateVector& st
     pb.delta_v = rocket_delta_v(isp, mass, mass - pb.propellant);
     pb.impulsive_delta_v = std::numeric_limits<double>::quiet_NaN();
     pb.target_perigee = std::numeric_limits<double>::quiet_NaN();
-    pb.perigee_before = apsides_of(at).perigee;
+    pb.perigee_before = osculating_apsis_heights(at.r, at.v).perigee;
     double& tank = left[g.vehicle];
     if (pb.propellant > tank + 1e-9) {
       pb.perigee_after = pb.apogee_after = std::numeric_limits<double>::quiet_NaN();
@@ -118,7 +106,7 @@ DeorbitPlan fly_given_burns(const DeorbitPlanner& planner, const StateVector& st
                               : fmt::format("propagation failed during burn '{}': {}", b.name, arc.message));
     }
     tank -= pb.propellant;
-    Apsides after = apsides_of(arc.state);
+    const ApsisHeights after = osculating_apsis_heights(arc.state.r, arc.state.v);
     pb.perigee_after = after.perigee;
     pb.apogee_after = after.apogee;
     plan.burns.push_back(pb);

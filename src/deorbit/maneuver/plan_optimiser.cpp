@@ -16,8 +16,6 @@
 namespace deorbit {
 namespace {
 
-double period_of(const StateVector& s) { return osculating_period(s.r, s.v); }
-
 std::string km(double m) { return fmt::format("{:.1f} km", m / 1000.0); }
 std::string margin_km(double m) { return fmt::format("{:.3f} km", m / 1000.0); }  // floors are set to the metre
 
@@ -134,7 +132,7 @@ DeorbitPlan optimise_plan(const DeorbitPlanner& planner, const StateVector& star
   if (set.goal == PlanGoal::Margin && !perigee_range) return planner.plan(start_any, mass, objective);
   const StateVector start =
       start_any.frame == Frame::GCRF ? start_any : FrameTransformer(planner.eop()).transform(start_any, Frame::GCRF);
-  const double period = period_of(start);
+  const double period = osculating_period(start.r, start.v);
   Trials trials{planner, start, mass, objective};
   if (set.goal == PlanGoal::Margin) return widest_margin(trials, period);
   const int& passes = trials.passes;
