@@ -10,6 +10,7 @@
 
 #include "deorbit/base/error.h"
 #include "deorbit/reentry/object_flight.h"
+#include "reentry/object_flight_support.h"
 #include "support/expect_error.h"
 
 namespace deorbit {
@@ -20,31 +21,15 @@ constexpr double deg = std::numbers::pi / 180.0;
 // the Mach number.
 constexpr double kMass = 0.05;
 
-SpacecraftObject tungsten_sphere(double mass) {
-  const Material& m = MaterialDatabase::embedded().material("Tungsten");
-  SpacecraftObject o;
-  o.name = "tungsten sphere";
-  o.shape = Shape::sphere;
-  o.material = "Tungsten";
-  o.mass = mass;
-  o.diameter = std::cbrt(6.0 * mass / (std::numbers::pi * m.density));
-  return o;
-}
-
-EntryState entry() {
-  const double r = 6371008.8 + 122e3, gamma = -0.5 * deg;
-  EntryState e;
-  e.position = Vec3(r, 0, 0);
-  e.velocity = 7600.0 * Vec3(std::sin(gamma), std::cos(gamma), 0);
-  return e;
-}
+// The entry: 122 km, 7600 m/s, 0.5 deg down.
+EntryState entry() { return testing::spherical_entry(7600.0, -0.5 * deg); }
 
 ObjectOutcome fly(double drag_factor) {
   ObjectFlightSettings s;
   s.earth = FlightEarth::spherical_nonrotating;
   s.drag_factor = drag_factor;
   s.sample_interval = 1.0;
-  return fly_object_tree({tungsten_sphere(kMass)}, MaterialDatabase::embedded(), entry(), s).objects.at(0);
+  return fly_object_tree({testing::solid_sphere("Tungsten", kMass)}, MaterialDatabase::embedded(), entry(), s).objects.at(0);
 }
 
 // Speed at a height from the history (linear between samples; the terminal descent changes slowly).
@@ -97,7 +82,7 @@ TEST(DragFactor, RefusesAFactorThatIsNotPositive) {
     ObjectFlightSettings s;
     s.drag_factor = f;
     testing::expect_error(
-        [&] { (void)fly_object_tree({tungsten_sphere(1.0)}, MaterialDatabase::embedded(), entry(), s); },
+        [&] { (void)fly_object_tree({testing::solid_sphere("Tungsten", 1.0)}, MaterialDatabase::embedded(), entry(), s); },
         "drag_factor must be > 0");
   }
 }

@@ -12,31 +12,17 @@
 #include "deorbit/reentry/demise_trajectory.h"
 #include "deorbit/reentry/drag_coefficient_mach.h"
 #include "deorbit/reentry/object_flight.h"
+#include "reentry/object_flight_support.h"
 
 namespace deorbit {
 namespace {
 
+using testing::solid_sphere;
+
 constexpr double deg = std::numbers::pi / 180.0;
 
-SpacecraftObject solid_sphere(const std::string& material, double mass) {
-  const Material& m = MaterialDatabase::embedded().material(material);
-  SpacecraftObject o;
-  o.name = material + " sphere";
-  o.shape = Shape::sphere;
-  o.material = material;
-  o.mass = mass;
-  o.diameter = std::cbrt(6.0 * mass / (std::numbers::pi * m.density));
-  return o;
-}
-
 // The planar model's entry (122 km, 7800 m/s, -0.1 deg) on the sphere of radius 6371.0088 km.
-EntryState spherical_entry() {
-  const double r = 6371008.8 + 122e3, gamma = -0.1 * deg;
-  EntryState e;
-  e.position = Vec3(r, 0, 0);
-  e.velocity = 7800.0 * Vec3(std::sin(gamma), std::cos(gamma), 0);
-  return e;
-}
+EntryState spherical_entry() { return testing::spherical_entry(7800.0, -0.1 * deg); }
 
 struct Pair {
   DemiseResult planar;
