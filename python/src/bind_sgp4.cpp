@@ -1,0 +1,203 @@
+// Element sets (TLE, OMM), OPM state vectors, and batch SGP4 of a whole catalogue into numpy arrays.
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "bindings.h"
+#include "deorbit/base/error.h"
+#include "deorbit/orbit/omm.h"
+#include "deorbit/orbit/opm.h"
+#include "deorbit/orbit/tle.h"
+#include "deorbit/sgp4/sgp4_batch.h"
+
+namespace deorbit::python {
+
+namespace {
+
+// Skipped records become InputWarnings (one per record, naming where), so that a catalogue with a bad line loads.
+std::vector<MeanElements> warn_issues(ReadResult<MeanElements> result) {
+  if (!result.issues.empty()) {
+    py::object warn = py::module_::import("warnings").attr("warn");
+    py::object category = py::module_::import("deorbit._deorbit").attr("InputWarning");
+    for (const ParseIssue& issue : result.issues) warn(issue.message(), category, 2);
+  }
+  return std::move(result.records);
+}
+
+Sgp4Simd simd_from(const std::string& name) {
+  for (Sgp4Simd s : {Sgp4Simd::Auto, Sgp4Simd::Avx512, Sgp4Simd::Avx2, Sgp4Simd::Scalar})
+    if (to_string(s) == name) return s;
+  throw InputError(fmt::format("simd: expected auto, avx512, avx2 or scalar, found '{}'", name));
+}
+
+std::shared_ptr<Sgp4Batch> make_batch(const std::vector<MeanElements>& elements, const std::string& gravity,
+                                      const std::string& mode) {
+  Sgp4Options options;
+  if (gravity == "wgs72") options.gravity = Sgp4Gravity::Wgs72;
+  else if (gravity == "wgs72old") options.gravity = Sgp4Gravity::Wgs72Old;
+  else if (gravity == "wgs84") options.gravity = Sgp4Gravity::Wgs84;
+  else throw InputError(fmt::format("gravity: expected wgs72, wgs72old or wgs84, found '{}'", gravity));
+  if (mode == "i") options.mode = Sgp4OpsMode::Improved;
+  else if (mode == "a") options.mode = Sgp4OpsMode::Afspc;
+  else throw InputError(fmt::format("mode: expected 'i' (improved) or 'a' (AFSPC), found '{}'", mode));
+  py::gil_scoped_release released;
+  return std::make_shared<Sgp4Batch>(elements, options);
+}
+
+// States of every row at every instant as (rows, times, 6) and the status as (rows, times). The batch writes one
+// array per component; rows go through it in slices of about 2^18 states, each interleaved at once while it is
+// still in cache, so that the sweep needs no second full-size copy.
+py::tuple propagate_batch(const Sgp4Batch& batch, py::handle times, unsigned threads, const std::string& simd,
+                          bool errors_persist) {
+  const std::vector<Epoch> epochs = to_epochs(times);
+  const std::size_t rows = batch.size(), n = epochs.size();
+  py::array_t<double> states({static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(n), py::ssize_t{6}});
+  py::array_t<std::int8_t> status({static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(n)});
+  Sgp4BatchOptions options{threads, simd_from(simd), errors_persist};
+  double* out = states.mutable_data();
+  std::int8_t* out_status = status.mutable_data();
+  {
+    py::gil_scoped_release released;
+    if (n != 0 && rows != 0) {
+      const std::size_t slice = std::clamp<std::size_t>((std::size_t{1} << 18) / n, 16, rows);
+      std::vector<double> soa(6 * slice * n);
+      std::vector<Sgp4Status> codes(slice * n);
+      for (std::size_t first = 0; first < rows; first += slice) {
+        const std::size_t count = std::min(slice, rows - first), m = count * n;
+        double* c = soa.data();
+        batch.propagate(epochs, first, count, Sgp4BatchArrays<double>{c, c + m, c + 2 * m, c + 3 * m, c + 4 * m,
+                                                                       c + 5 * m, codes.data()},
+                        options);
+        double* o = out + 6 * first * n;
+        for (std::size_t i = 0; i < m; ++i)
+          for (std::size_t k = 0; k < 6; ++k) o[6 * i + k] = c[k * m + i];
+        std::int8_t* s = out_status + first * n;
+        for (std::size_t i = 0; i < m; ++i) s[i] = static_cast<std::int8_t>(codes[i]);
+      }
+    }
+  }
+  return py::make_tuple(states, status);
+}
+
+py::object optional_or_none(const std::optional<double>& v) { return v ? py::object(py::float_(*v)) : py::none(); }
+
+}  // namespace
+
+void bind_sgp4(py::module_& m) {
+  py::class_<MeanElements>(m, "MeanElements",
+                           "One SGP4 element set (TLE or OMM) in SI units: angles in rad, mean motion in rad/s, B* "
+                           "in 1/earth radii. A copy: changing it changes nothing elsewhere.")
+      .def_property_readonly("name", [](const MeanElements& e) { return e.object.name; })
+      .def_property_readonly("international_designator", [](const MeanElements& e) { return e.object.international_designator; })
+      .def_property_readonly("catalogue_number", [](const MeanElements& e) { return e.object.catalogue_number; },
+                             "NORAD catalogue number (None when the record has none).")
+      .def_property_readonly("classification", [](const MeanElements& e) { return std::string(1, e.object.classification); })
+      .def_readonly("epoch", &MeanElements::epoch)
+      .def_readonly("mean_motion", &MeanElements::mean_motion, "[rad/s] Kozai mean motion")
+      .def_readonly("eccentricity", &MeanElements::eccentricity)
+      .def_readonly("inclination", &MeanElements::inclination, "[rad] TEME of epoch")
+      .def_readonly("raan", &MeanElements::raan, "[rad]")
+      .def_readonly("arg_of_perigee", &MeanElements::arg_of_perigee, "[rad]")
+      .def_readonly("mean_anomaly", &MeanElements::mean_anomaly, "[rad]")
+      .def_readonly("bstar", &MeanElements::bstar, "[1/earth radii]")
+      .def_readonly("mean_motion_dot", &MeanElements::mean_motion_dot, "[rad/s^2] as published")
+      .def_readonly("mean_motion_ddot", &MeanElements::mean_motion_ddot, "[rad/s^3] as published")
+      .def_readonly("ephemeris_type", &MeanElements::ephemeris_type)
+      .def_readonly("element_set_number", &MeanElements::element_set_number)
+      .def_readonly("rev_at_epoch", &MeanElements::rev_at_epoch)
+      .def("tle_lines", [](const MeanElements& e) { return format_tle(e); }, "The two 69-column TLE lines.")
+      .def("__repr__", [](const MeanElements& e) {
+        return fmt::format("MeanElements(name='{}', catalogue_number={}, epoch='{}Z')", e.object.name,
+                           e.object.catalogue_number ? std::to_string(*e.object.catalogue_number) : "None",
+                           e.epoch.iso(TimeScale::UTC, 6));
+      });
+
+  m.def("read_tle",
+        [](const std::string& path, bool strict, bool verify_checksum) {
+          return warn_issues(read_tle_file(path, ReadOptions{strict, verify_checksum}));
+        },
+        py::arg("path"), py::arg("strict") = false, py::arg("verify_checksum") = true,
+        "Every element set of a 2- or 3-line TLE file. A bad record is skipped with an InputWarning naming "
+        "file:line:column: field (strict=True raises InputError instead).");
+  m.def("parse_tle",
+        [](const std::string& line1, const std::string& line2, const std::string& name) { return parse_tle(line1, line2, name); },
+        py::arg("line1"), py::arg("line2"), py::arg("name") = "", "One element set from its two lines.");
+  m.def("read_omm",
+        [](const std::string& path, bool strict) { return warn_issues(read_omm_file(path, ReadOptions{strict, true})); },
+        py::arg("path"), py::arg("strict") = false,
+        "Every element set of a CCSDS OMM file (KVN, XML, or CelesTrak JSON or CSV; detected from the content). Bad "
+        "records as in read_tle.");
+
+  py::class_<Opm>(m, "Opm", "A CCSDS OPM's state vector and spacecraft parameters (SI units; a copy).")
+      .def_readonly("originator", &Opm::originator)
+      .def_readonly("object_name", &Opm::object_name)
+      .def_readonly("object_id", &Opm::object_id)
+      .def_property_readonly("epoch", [](const Opm& o) { return o.state.epoch; })
+      .def_property_readonly("frame", [](const Opm& o) { return std::string(to_string(o.state.frame)); })
+      .def_property_readonly("state", [](const Opm& o) {
+            py::array_t<double> s(6);
+            for (int k = 0; k < 3; ++k) s.mutable_at(k) = o.state.r[k], s.mutable_at(3 + k) = o.state.v[k];
+            return s;
+          },
+          "[m, m/s] x, y, z, vx, vy, vz in `frame` (a new array).")
+      .def_property_readonly("time_system", [](const Opm& o) { return std::string(to_string(o.time_system)); })
+      .def_property_readonly("mass_kg", [](const Opm& o) { return optional_or_none(o.mass_kg); })
+      .def_property_readonly("drag_area_m2", [](const Opm& o) { return optional_or_none(o.drag_area_m2); })
+      .def_property_readonly("drag_coeff", [](const Opm& o) { return optional_or_none(o.drag_coeff); })
+      .def_property_readonly("srp_area_m2", [](const Opm& o) { return optional_or_none(o.srp_area_m2); })
+      .def_property_readonly("srp_coeff", [](const Opm& o) { return optional_or_none(o.srp_coeff); })
+      .def_property_readonly("covariance", [](const Opm& o) -> py::object {
+            if (!o.covariance) return py::none();
+            py::array_t<double> c({6, 6});
+            for (int i = 0, k = 0; i < 6; ++i)
+              for (int j = 0; j <= i; ++j, ++k) c.mutable_at(i, j) = c.mutable_at(j, i) = (*o.covariance)[k];
+            return c;
+          },
+          "6x6 position-velocity covariance [m^2, m^2/s, m^2/s^2] (None when the file has none).")
+      .def_readonly("covariance_frame", &Opm::covariance_frame)
+      .def("__repr__", [](const Opm& o) {
+        return fmt::format("Opm(object_name='{}', epoch='{}Z', frame='{}')", o.object_name,
+                           o.state.epoch.iso(TimeScale::UTC, 6), to_string(o.state.frame));
+      });
+  m.def("read_opm", [](const std::string& path) { return read_opm_file(path); }, py::arg("path"),
+        "One CCSDS OPM (KVN). Raises InputError naming file:line:column: keyword.");
+
+  py::class_<Sgp4Batch, std::shared_ptr<Sgp4Batch>>(
+      m, "Sgp4Batch",
+      "SGP4/SDP4 for a whole catalogue: initialised once, propagated to any list of instants in one call (vector "
+      "kernel, no Python loop). Element sets SGP4 refuses (SGP4-XP, out of range) are left out: see rejected and "
+      "input_index.")
+      .def(py::init(&make_batch), py::arg("elements"), py::arg("gravity") = "wgs72", py::arg("mode") = "i",
+           "gravity: wgs72 (standard), wgs72old or wgs84; mode: 'i' (improved) or 'a' (AFSPC).")
+      .def("__len__", &Sgp4Batch::size)
+      .def_property_readonly("input_index", [](const Sgp4Batch& b) {
+            py::array_t<std::int64_t> idx(static_cast<py::ssize_t>(b.size()));
+            for (std::size_t i = 0; i < b.size(); ++i) idx.mutable_at(static_cast<py::ssize_t>(i)) = static_cast<std::int64_t>(b.input_index(i));
+            return idx;
+          },
+          "Row i's position in the list given to the constructor.")
+      .def_property_readonly("rejected", [](const Sgp4Batch& b) {
+            py::list out;
+            for (const Sgp4BatchRejection& r : b.rejected()) out.append(py::make_tuple(r.input_index, r.message));
+            return out;
+          },
+          "(input index, reason) of each element set left out.")
+      .def_property_readonly("deep_space_count", &Sgp4Batch::deep_space_count)
+      .def("elements", [](const Sgp4Batch& b, std::size_t i) {
+            if (i >= b.size()) throw py::index_error(fmt::format("row {} of a batch of {}", i, b.size()));
+            return b.elements(i);
+          },
+          py::arg("row"))
+      .def("propagate", &propagate_batch, py::arg("times"), py::arg("threads") = 1u, py::arg("simd") = "auto",
+           py::arg("errors_persist") = false,
+           "States at every instant: (states, status). states: float64 (rows, times, 6) TEME x, y, z [m], vx, vy, "
+           "vz [m/s], NaN where status != 0; status: int8 (rows, times), 0 ok, 1-4 the SGP4 errors, 6 decayed. times: "
+           "numpy datetime64 array (UTC) or a sequence of Epochs. threads: 0 = every core. Releases the GIL.");
+  m.def("sgp4_status_name", [](int code) { return std::string(to_string(static_cast<Sgp4Status>(code))); },
+        py::arg("code"), "The name of an SGP4 status code.");
+}
+
+}  // namespace deorbit::python
