@@ -35,7 +35,7 @@ std::unique_ptr<Atmosphere> make_model(const std::string& name, bool ap_history)
   throw InputError(fmt::format("model: expected nrlmsise00, us76 or exponential, found '{}'", name));
 }
 
-py::array density(const std::string& model_name, py::handle times, const Doubles& lat_deg, const Doubles& lon_deg,
+py::object density(const std::string& model_name, py::handle times, const Doubles& lat_deg, const Doubles& lon_deg,
                   const Doubles& alt_km, std::optional<double> f107, std::optional<double> f107a,
                   std::optional<double> ap, const std::string& space_weather, const EarthOrientation* eop,
                   bool ap_history) {
@@ -92,6 +92,7 @@ py::array density(const std::string& model_name, py::handle times, const Doubles
       o[i] = model->evaluate(in).density;
     }
   }
+  if (out.ndim() == 0) return py::float_(out.at());  // scalar in, scalar out (as numpy ufuncs)
   return out;
 }
 

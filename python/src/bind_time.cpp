@@ -21,13 +21,20 @@ namespace {
 constexpr std::int64_t ns_per_day = 86'400'000'000'000;
 constexpr double unix_epoch_mjd = 40587.0;     // 1970-01-01 as a modified Julian date
 constexpr double unix_epoch_jd = 2440587.5;    // and as a Julian date
+constexpr double utc_si_seconds_mjd = 41317.0;  // 1972-01-01, since when UTC counts SI seconds
 
 Epoch from_unix_ns(std::int64_t ns) {
   if (ns == std::numeric_limits<std::int64_t>::min()) throw InputError("times: NaT (not a time) cannot be an instant");
   std::int64_t day = ns / ns_per_day, rest = ns % ns_per_day;
   if (rest < 0) rest += ns_per_day, --day;
-  return Epoch::from_mjd(TimeScale::UTC, unix_epoch_mjd + static_cast<double>(day),
-                         static_cast<double>(rest) / static_cast<double>(ns_per_day));
+  const double mjd = unix_epoch_mjd + static_cast<double>(day);
+  // Before 1972 a UTC second was not an SI second (UTC drifted against TAI): the day fraction goes through ERFA.
+  if (mjd < utc_si_seconds_mjd)
+    return Epoch::from_mjd(TimeScale::UTC, mjd, static_cast<double>(rest) / static_cast<double>(ns_per_day));
+  // From 1972, seconds of a UTC day are SI seconds since its midnight (up to a leap second, which datetime64
+  // cannot name): whole seconds and nanoseconds added apart are exact, a day fraction in one double is not (1e-11 s).
+  return Epoch::from_mjd(TimeScale::UTC, mjd) +
+         static_cast<double>(rest / 1'000'000'000) + static_cast<double>(rest % 1'000'000'000) * 1e-9;
 }
 
 std::int64_t to_unix_ns(const Epoch& e) {
@@ -153,7 +160,24 @@ void bind_time(py::module_& m) {
       "Earth orientation parameters (UT1-UTC, polar motion, dX/dY, length of day) from a CelesTrak EOP-All file.\n"
       "Functions that take eop=None use none: UT1 = UTC, no polar motion.")
       .def_static("read", [](const std::string& path) { return std::make_shared<EarthOrientation>(EarthOrientation::read(path)); },
-                  py::arg("path"), "Reads a CelesTrak EOP-All file (CSV or text). Raises InputError naming file and line.");
+                  py::arg("path"), "Reads a CelesTrak EOP-All file (CSV or text). Raises InputError naming file and line.")
+      .def_static("from_rows",
+                  [](const std::vector<py::dict>& rows, const std::string& source) {
+                    constexpr double arcsec = 3.14159265358979323846 / (180.0 * 3600.0);
+                    std::vector<EopRecord> records;
+                    for (const py::dict& row : rows) {
+                      auto get = [&](const char* key) { return row.contains(key) ? row[key].cast<double>() : 0.0; };
+                      EopValues v{get("ut1_minus_utc"), get("lod"), get("xp_arcsec") * arcsec, get("yp_arcsec") * arcsec,
+                                  get("dx_arcsec") * arcsec, get("dy_arcsec") * arcsec, get("dpsi_arcsec") * arcsec,
+                                  get("deps_arcsec") * arcsec};
+                      if (!row.contains("mjd")) throw InputError("from_rows: every row needs its mjd (UTC day)");
+                      records.push_back({row["mjd"].cast<int>(), v, false});
+                    }
+                    return std::make_shared<EarthOrientation>(std::move(records), source);
+                  },
+                  py::arg("rows"), py::arg("source") = "Python rows",
+                  "A table from daily rows: dicts with mjd (UTC day) and any of ut1_minus_utc [s], lod [s], "
+                  "xp_arcsec, yp_arcsec, dx_arcsec, dy_arcsec, dpsi_arcsec, deps_arcsec (0 when absent).");
 
   py::class_<Epoch>(m, "Epoch",
                     "One instant (TAI seconds since J2000 inside, exact to below a nanosecond); UTC, TAI, TT, GPS and "
