@@ -124,7 +124,12 @@ py::array epochs_to_datetime64(const std::vector<Epoch>& epochs) {
 py::object json_to_python(const std::string& text) { return py::module_::import("json").attr("loads")(text); }
 
 std::string python_to_json(py::handle value) {
-  return py::module_::import("json").attr("dumps")(value, py::arg("indent") = 2).cast<std::string>();
+  // Dates and times (as PyYAML reads them from a scenario) become ISO 8601 text, which the readers take.
+  const py::cpp_function iso([](py::handle v) -> py::object {
+    if (py::hasattr(v, "isoformat")) return v.attr("isoformat")();
+    throw py::type_error(fmt::format("cannot write a {} into a document", py::str(py::type::of(v)).cast<std::string>()));
+  });
+  return py::module_::import("json").attr("dumps")(value, py::arg("indent") = 2, py::arg("default") = iso).cast<std::string>();
 }
 
 ScratchFolder::ScratchFolder(const std::filesystem::path& parent) {
