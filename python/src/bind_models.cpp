@@ -71,13 +71,14 @@ py::object density(const std::string& model_name, py::handle times, const Double
       else weather = SpaceWeather::embedded();
     }
     const FrameTransformer frames(eop_or_none(eop));
-    // The Sun's Earth-fixed longitude and the space weather change with the instant only: once per instant.
-    std::vector<double> sun_longitude(epochs.size());
+    // The Sun's Earth-fixed longitude (for the local solar time) and the space weather change with the instant
+    // only: once per instant, and only for a model that uses them (static models take the height alone).
+    std::vector<double> sun_longitude(epochs.size(), 0.0);
     std::vector<SpaceWeatherValues> activity(dynamic ? epochs.size() : 0);
-    for (std::size_t i = 0; i < epochs.size(); ++i) {
+    for (std::size_t i = 0; dynamic && i < epochs.size(); ++i) {
       const Vec3 sun = frames.rotation(Frame::GCRF, Frame::ITRF, epochs[i]) * sun_position_gcrf(epochs[i]);
       sun_longitude[i] = std::atan2(sun.y(), sun.x());
-      if (dynamic) activity[i] = weather.at(epochs[i]);
+      activity[i] = weather.at(epochs[i]);
     }
     for (py::ssize_t i = 0; i < n; ++i) {
       if (!(std::abs(plat[i]) <= 90.0) || !std::isfinite(plon[i]) || !std::isfinite(palt[i]))
