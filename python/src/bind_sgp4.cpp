@@ -3,6 +3,11 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <thread>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <fmt/format.h>
 
@@ -47,34 +52,75 @@ std::shared_ptr<Sgp4Batch> make_batch(const std::vector<MeanElements>& elements,
   return std::make_shared<Sgp4Batch>(elements, options);
 }
 
-// States of every row at every instant as (rows, times, 6) and the status as (rows, times). The batch writes one
-// array per component; rows go through it in slices of about 2^18 states, each interleaved at once while it is
-// still in cache, so that the sweep needs no second full-size copy.
+// m states from six component arrays (c[k * m + i]) to x, y, z, vx, vy, vz of each state in turn (out[6 * i + k]).
+// Two states at a time with SSE2 (any x86-64), and with streaming stores: the output is written once and not read
+// back here, so it need not pass through the cache (a sweep's output is far larger than the cache).
+void interleave(const double* c, std::size_t m, double* out) {
+  std::size_t i = 0;
+#ifdef __SSE2__
+  if (reinterpret_cast<std::uintptr_t>(out) % 16 == 0) {
+    for (; i + 2 <= m; i += 2) {
+      const __m128d x = _mm_loadu_pd(c + i), y = _mm_loadu_pd(c + m + i), z = _mm_loadu_pd(c + 2 * m + i);
+      const __m128d vx = _mm_loadu_pd(c + 3 * m + i), vy = _mm_loadu_pd(c + 4 * m + i), vz = _mm_loadu_pd(c + 5 * m + i);
+      double* o = out + 6 * i;
+      _mm_stream_pd(o, _mm_unpacklo_pd(x, y));
+      _mm_stream_pd(o + 2, _mm_unpacklo_pd(z, vx));
+      _mm_stream_pd(o + 4, _mm_unpacklo_pd(vy, vz));
+      _mm_stream_pd(o + 6, _mm_unpackhi_pd(x, y));
+      _mm_stream_pd(o + 8, _mm_unpackhi_pd(z, vx));
+      _mm_stream_pd(o + 10, _mm_unpackhi_pd(vy, vz));
+    }
+    _mm_sfence();  // the streamed stores are visible before the caller reads the array
+  }
+#endif
+  for (; i < m; ++i)
+    for (std::size_t k = 0; k < 6; ++k) out[6 * i + k] = c[k * m + i];
+}
+
+// States of every row at every instant as (rows, times, 6) and the status as (rows, times), into new arrays or the
+// caller's (out). The batch writes one array per component; rows go through it in slices small enough to stay in
+// the core's cache (about 2^14 states per thread) and are interleaved from there, so that the sweep costs one pass
+// over the output, as the C++ batch into its own arrays does.
 py::tuple propagate_batch(const Sgp4Batch& batch, py::handle times, unsigned threads, const std::string& simd,
-                          bool errors_persist) {
+                          bool errors_persist, py::object out) {
   const std::vector<Epoch> epochs = to_epochs(times);
   const std::size_t rows = batch.size(), n = epochs.size();
-  py::array_t<double> states({static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(n), py::ssize_t{6}});
-  py::array_t<std::int8_t> status({static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(n)});
+  const std::vector<py::ssize_t> shape{static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(n), 6};
+  py::array_t<double> states;
+  py::array_t<std::int8_t> status;
+  if (out.is_none()) {
+    states = py::array_t<double>(shape);
+    status = py::array_t<std::int8_t>({shape[0], shape[1]});
+  } else {
+    auto pair = out.cast<std::pair<py::array, py::array>>();
+    const auto ok = py::array::c_style;
+    if (!py::isinstance<py::array_t<double, ok>>(pair.first) || !py::isinstance<py::array_t<std::int8_t, ok>>(pair.second))
+      throw InputError("out: expected (states, status) as C-contiguous float64 and int8 arrays");
+    states = py::reinterpret_borrow<py::array_t<double>>(pair.first);
+    status = py::reinterpret_borrow<py::array_t<std::int8_t>>(pair.second);
+    if (states.ndim() != 3 || states.shape(0) != shape[0] || states.shape(1) != shape[1] || states.shape(2) != 6 ||
+        status.ndim() != 2 || status.shape(0) != shape[0] || status.shape(1) != shape[1] || !states.writeable() ||
+        !status.writeable())
+      throw InputError(fmt::format("out: expected writeable arrays of shapes ({}, {}, 6) and ({}, {})", rows, n, rows, n));
+  }
   Sgp4BatchOptions options{threads, simd_from(simd), errors_persist};
-  double* out = states.mutable_data();
-  std::int8_t* out_status = status.mutable_data();
+  double* o = states.mutable_data();
+  std::int8_t* o_status = status.mutable_data();
   {
     py::gil_scoped_release released;
     if (n != 0 && rows != 0) {
-      const std::size_t slice = std::clamp<std::size_t>((std::size_t{1} << 18) / n, 16, rows);
+      const std::size_t workers = threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : threads;
+      const std::size_t slice = std::min(rows, workers * std::max<std::size_t>(1, (std::size_t{1} << 14) / n));
       std::vector<double> soa(6 * slice * n);
       std::vector<Sgp4Status> codes(slice * n);
       for (std::size_t first = 0; first < rows; first += slice) {
         const std::size_t count = std::min(slice, rows - first), m = count * n;
         double* c = soa.data();
-        batch.propagate(epochs, first, count, Sgp4BatchArrays<double>{c, c + m, c + 2 * m, c + 3 * m, c + 4 * m,
-                                                                       c + 5 * m, codes.data()},
+        batch.propagate(epochs, first, count,
+                        Sgp4BatchArrays<double>{c, c + m, c + 2 * m, c + 3 * m, c + 4 * m, c + 5 * m, codes.data()},
                         options);
-        double* o = out + 6 * first * n;
-        for (std::size_t i = 0; i < m; ++i)
-          for (std::size_t k = 0; k < 6; ++k) o[6 * i + k] = c[k * m + i];
-        std::int8_t* s = out_status + first * n;
+        interleave(c, m, o + 6 * first * n);
+        std::int8_t* s = o_status + first * n;
         for (std::size_t i = 0; i < m; ++i) s[i] = static_cast<std::int8_t>(codes[i]);
       }
     }
@@ -192,10 +238,11 @@ void bind_sgp4(py::module_& m) {
           },
           py::arg("row"))
       .def("propagate", &propagate_batch, py::arg("times"), py::arg("threads") = 1u, py::arg("simd") = "auto",
-           py::arg("errors_persist") = false,
+           py::arg("errors_persist") = false, py::arg("out") = py::none(),
            "States at every instant: (states, status). states: float64 (rows, times, 6) TEME x, y, z [m], vx, vy, "
            "vz [m/s], NaN where status != 0; status: int8 (rows, times), 0 ok, 1-4 the SGP4 errors, 6 decayed. times: "
-           "numpy datetime64 array (UTC) or a sequence of Epochs. threads: 0 = every core. Releases the GIL.");
+           "numpy datetime64 array (UTC) or a sequence of Epochs. threads: 0 = every core. out: (states, status) arrays "
+           "of those shapes and dtypes to fill instead of new ones (they are returned). Releases the GIL.");
   m.def("sgp4_status_name", [](int code) { return std::string(to_string(static_cast<Sgp4Status>(code))); },
         py::arg("code"), "The name of an SGP4 status code.");
 }
