@@ -17,6 +17,7 @@ from ._deorbit import (
     demise,
     density,
     epochs,
+    geodetic,
     parse_tle,
     plan,
     propagate_numerical,
@@ -30,6 +31,6 @@ from ._deorbit import (
 
 __all__ = [
     "EarthOrientation", "Epoch", "InputError", "InputWarning", "MeanElements", "Opm", "Sgp4Batch", "campaign",
-    "decay", "demise", "density", "epochs", "parse_tle", "plan", "propagate_numerical", "read_omm", "read_opm",
+    "decay", "demise", "density", "epochs", "geodetic", "parse_tle", "plan", "propagate_numerical", "read_omm", "read_opm",
     "read_tle", "sgp4_status_name", "to_datetime64", "transform",
 ]

@@ -11,6 +11,8 @@
 
 #include "bindings.h"
 #include "deorbit/base/error.h"
+#include "deorbit/base/constants.h"
+#include "deorbit/frames/geodetic.h"
 #include "deorbit/frames/state_vector.h"
 #include "deorbit/frames/transforms.h"
 
@@ -288,6 +290,30 @@ void bind_time(py::module_& m) {
         py::arg("states"), py::arg("times"), py::arg("from_frame"), py::arg("to_frame"), py::arg("eop") = py::none(),
         "States (..., 6) [m, m/s] at `times` (one instant, or one per state) from one frame to another (GCRF, "
         "EME2000, TEME, ITRF). ITRF velocities are relative to the rotating Earth. Returns a new array.");
+
+  m.def("geodetic",
+        [](py::array_t<double, py::array::c_style | py::array::forcecast> itrf) {
+          if (itrf.ndim() < 1 || itrf.shape(itrf.ndim() - 1) < 3)
+            throw InputError("itrf: expected an array of shape (..., 3) or (..., 6): ITRF x, y, z [m] first");
+          const py::ssize_t width = itrf.shape(itrf.ndim() - 1), n = itrf.size() / width;
+          std::vector<py::ssize_t> shape(itrf.shape(), itrf.shape() + itrf.ndim());
+          shape.back() = 3;
+          py::array_t<double> out(shape);
+          const double* in = itrf.data();
+          double* o = out.mutable_data();
+          {
+            py::gil_scoped_release released;
+            for (py::ssize_t i = 0; i < n; ++i) {
+              const double* r = in + width * i;
+              const Geodetic g = to_geodetic(Vec3(r[0], r[1], r[2]));
+              o[3 * i] = g.latitude / constants::deg, o[3 * i + 1] = g.longitude / constants::deg, o[3 * i + 2] = g.height;
+            }
+          }
+          return out;
+        },
+        py::arg("itrf"),
+        "WGS84 geodetic latitude [deg], east longitude [deg] and height [m] of ITRF positions (..., 3) or states "
+        "(..., 6); a new array (..., 3).");
 }
 
 }  // namespace deorbit::python

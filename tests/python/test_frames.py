@@ -50,3 +50,10 @@ def test_errors_name_the_argument():
         deorbit.transform(np.zeros((4, 5)), EPOCH, "TEME", "GCRF")
     with pytest.raises(deorbit.InputError, match="times"):
         deorbit.transform(np.zeros((4, 6)), [EPOCH, EPOCH], "TEME", "GCRF")
+
+
+def test_geodetic_of_itrf_positions():
+    equator = deorbit.geodetic(np.array([[6378137.0 + 400e3, 0, 0], [0, 6378137.0, 0]]))
+    np.testing.assert_allclose(equator, [[0, 0, 400e3], [0, 90, 0]], atol=1e-6)
+    pole = deorbit.geodetic(np.array([0, 0, 6356752.314245 + 1000.0, 1, 2, 3]))  # a state: the position is used
+    assert pole.shape == (3,) and pole[0] == pytest.approx(90.0) and pole[2] == pytest.approx(1000.0, abs=1e-6)
