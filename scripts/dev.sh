@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for newcomers and CI.
 #   scripts/dev.sh run    install what is missing, build, run the main job on its embedded default
-#   scripts/dev.sh test   install what is missing, build, run every test (plain build, then ASan+UBSan build)
+#   scripts/dev.sh test   install what is missing, build, run every test (plain build, with the Python module's
+#                         pytest suite, then ASan+UBSan build, which leaves the Python module out)
 #   scripts/dev.sh build  install what is missing and build (Release) only
 set -euo pipefail
 cd "$(dirname "$0")/.."

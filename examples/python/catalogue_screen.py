@@ -10,6 +10,7 @@ and drift by kilometres per day: this is a coarse screen, not a conjunction asse
 """
 import argparse
 import time
+import warnings
 
 import numpy as np
 
@@ -40,7 +41,8 @@ def main():
     target = hits[0]
     distance = np.linalg.norm(states[:, :, :3] - states[target, :, :3], axis=2) / 1e3  # NaN where not propagated
     distance[target] = np.nan
-    with np.errstate(invalid="ignore"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # the target's own row is all NaN
         closest = np.nanmin(np.where(status == 0, distance, np.nan), axis=1)
     order = np.argsort(np.nan_to_num(closest, nan=np.inf))
     print(f"{len(batch)} objects x {len(times)} instants ({states.shape[0] * states.shape[1] / 1e6:.2f} M states) in "

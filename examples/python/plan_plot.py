@@ -36,7 +36,8 @@ def main():
         lon = np.where(np.abs(np.diff(lon, prepend=lon[0])) > 180, np.nan, lon)
         map_ax.plot(lon, lat, lw=0.8)
     alt_ax.set_ylabel("geodetic height [km]")
-    alt_ax.set_title(f"{report['name']}: {report['verdict']}")
+    inside = "inside" if report.get("inside_target_zone") else "NOT inside"
+    alt_ax.set_title(f"{report['name']}: every surviving piece {inside} the target zone")
     alt_ax.grid(alpha=0.3)
     impacts = report.get("impacts", [])
     if impacts:
