@@ -163,7 +163,12 @@ void bind_sgp4(py::module_& m) {
 
   m.def("read_tle",
         [](const std::string& path, bool strict, bool verify_checksum) {
-          return warn_issues(read_tle_file(path, ReadOptions{strict, verify_checksum}));
+          ReadResult<MeanElements> read;
+          {
+            py::gil_scoped_release released;
+            read = read_tle_file(path, ReadOptions{strict, verify_checksum});
+          }
+          return warn_issues(std::move(read));
         },
         py::arg("path"), py::arg("strict") = false, py::arg("verify_checksum") = true,
         "Every element set of a 2- or 3-line TLE file. A bad record is skipped with an InputWarning naming "
@@ -172,7 +177,14 @@ void bind_sgp4(py::module_& m) {
         [](const std::string& line1, const std::string& line2, const std::string& name) { return parse_tle(line1, line2, name); },
         py::arg("line1"), py::arg("line2"), py::arg("name") = "", "One element set from its two lines.");
   m.def("read_omm",
-        [](const std::string& path, bool strict) { return warn_issues(read_omm_file(path, ReadOptions{strict, true})); },
+        [](const std::string& path, bool strict) {
+          ReadResult<MeanElements> read;
+          {
+            py::gil_scoped_release released;
+            read = read_omm_file(path, ReadOptions{strict, true});
+          }
+          return warn_issues(std::move(read));
+        },
         py::arg("path"), py::arg("strict") = false,
         "Every element set of a CCSDS OMM file (KVN, XML, or CelesTrak JSON or CSV; detected from the content). Bad "
         "records as in read_tle.");
@@ -209,6 +221,7 @@ void bind_sgp4(py::module_& m) {
                            o.state.epoch.iso(TimeScale::UTC, 6), to_string(o.state.frame));
       });
   m.def("read_opm", [](const std::string& path) { return read_opm_file(path); }, py::arg("path"),
+        py::call_guard<py::gil_scoped_release>(),
         "One CCSDS OPM (KVN). Raises InputError naming file:line:column: keyword.");
 
   py::class_<Sgp4Batch, std::shared_ptr<Sgp4Batch>>(

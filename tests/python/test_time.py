@@ -71,3 +71,10 @@ def test_bad_input_raises_with_the_field():
         deorbit.Epoch(3.5)
     with pytest.raises(deorbit.InputError, match="NaT"):
         deorbit.epochs(np.array(["NaT"], dtype="datetime64[ns]"))
+
+
+def test_ut1_comes_from_the_earth_orientation_table():
+    eop = deorbit.EarthOrientation.from_rows([{"mjd": 60676, "ut1_minus_utc": 0.0421}, {"mjd": 60677, "ut1_minus_utc": 0.0421}])
+    ut1 = deorbit.Epoch("2025-01-01T12:00:00", scale="UT1", eop=eop)
+    assert deorbit.Epoch("2025-01-01T12:00:00Z") - ut1 == pytest.approx(0.0421, abs=1e-9)
+    assert ut1.iso("UT1", 3, eop=eop) == "2025-01-01T12:00:00.000"
