@@ -183,11 +183,9 @@ py::dict propagate_numerical(py::handle initial, py::handle epoch, const std::st
       for (std::size_t i = 0; i < specs.size(); ++i)
         detectors.push_back(detector_from(specs[i], start.epoch, propagator.earth_rotation_nodes(), i));
     }
-    // The run with events gives the events and where it ended; the samples are drawn up to there.
-    result = propagator.propagate(start, stop, mass, detectors);
+    // One run: samples from its dense output up to the end or the event that stops it.
+    result = propagator.sample(start, stop, step, samples, mass, detectors);
     if (result.status == PropagationStatus::Failed) throw InputError(fmt::format("propagation failed: {}", result.message));
-    const PropagationResult sampled = propagator.sample(start, result.state.epoch, step, samples, mass);
-    if (sampled.status == PropagationStatus::Failed) throw InputError(fmt::format("propagation failed: {}", sampled.message));
   }
   std::vector<Epoch> times;
   py::array_t<double> states({static_cast<py::ssize_t>(samples.size()), py::ssize_t{6}});

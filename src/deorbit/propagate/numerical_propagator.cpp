@@ -169,7 +169,8 @@ PropagationResult NumericalPropagator::propagate(const StateVector& initial, con
 }
 
 PropagationResult NumericalPropagator::sample(const StateVector& initial, const Epoch& end, double step,
-                                              std::vector<StateVector>& out, double mass) const {
+                                              std::vector<StateVector>& out, double mass,
+                                              std::span<const EventDetector<7>> events) const {
   if (!(step > 0)) throw InputError("numerical propagator: the sampling step must be > 0 s");
   const double span = end - initial.epoch;
   const double dir = span >= 0 ? 1.0 : -1.0;
@@ -185,7 +186,7 @@ PropagationResult NumericalPropagator::sample(const StateVector& initial, const 
       ++next;
     }
   };
-  PropagationResult result = propagate(initial, end, mass, {}, handler);
+  PropagationResult result = propagate(initial, end, mass, events, handler);
   // The first sample needs the state at t = 0 even if the run stops at once.
   if (out.empty() && initial.frame == Frame::GCRF) out.push_back(initial);
   return result;

@@ -74,9 +74,10 @@ class NumericalPropagator {
                                             const StepHandler<7>& on_step = {}) const;
 
   //! Samples a run: states at start, start + step, ..., end (GCRF), from the dense output. Returns the result of
-  //! the run; samples stop at the run's end if it ended early.
+  //! the run; samples stop at the run's end if it ended early (at the floor, or at one of `events` that stops it).
   [[nodiscard]] PropagationResult sample(const StateVector& initial, const Epoch& end, double step,
-                                         std::vector<StateVector>& out, double mass = 0) const;
+                                         std::vector<StateVector>& out, double mass = 0,
+                                         std::span<const EventDetector<7>> events = {}) const;
 
   //! [m/s^2] total acceleration (GCRF) at one state, for tests and benchmarks.
   [[nodiscard]] Vec3 acceleration(const Epoch& t, const Vec3& r, const Vec3& v, double mass) const;
