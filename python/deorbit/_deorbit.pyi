@@ -6,10 +6,10 @@ from typing import Any, Optional, Sequence, Union
 import numpy as np
 import numpy.typing as npt
 
-TimeLike = Union["Epoch", str, datetime.datetime, np.datetime64]
-Times = Union[TimeLike, Sequence[TimeLike], npt.NDArray[np.datetime64]]
-PathLike = Union[str, os.PathLike]
-ArrayLike = npt.ArrayLike
+_TimeLike = Union["Epoch", str, datetime.datetime, np.datetime64]
+_Times = Union[_TimeLike, Sequence[_TimeLike], npt.NDArray[np.datetime64]]
+_PathLike = Union[str, os.PathLike]
+_ArrayLike = npt.ArrayLike
 
 class InputError(ValueError):
     """Bad input; the message names file:line:column: field, what was expected and what was found."""
@@ -22,13 +22,15 @@ class InputWarning(UserWarning):
     """A record a reader skipped; the message names where."""
 
 class EarthOrientation:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not constructible from Python: use read or from_rows."""
     @staticmethod
     def read(path: str) -> EarthOrientation: ...
     @staticmethod
     def from_rows(rows: Sequence[dict[str, float]], source: str = ...) -> EarthOrientation: ...
 
 class Epoch:
-    def __init__(self, value: TimeLike, scale: str = "UTC", eop: Optional[EarthOrientation] = None) -> None: ...
+    def __init__(self, value: _TimeLike, scale: str = "UTC", eop: Optional[EarthOrientation] = None) -> None: ...
     @staticmethod
     def from_jd(jd1: float, jd2: float = 0.0, scale: str = "TT", eop: Optional[EarthOrientation] = None) -> Epoch: ...
     @staticmethod
@@ -51,13 +53,15 @@ class Epoch:
     def __ge__(self, other: Epoch) -> bool: ...
     def __hash__(self) -> int: ...
 
-def to_datetime64(times: Times) -> npt.NDArray[np.datetime64]: ...
-def epochs(times: Times) -> list[Epoch]: ...
-def transform(states: ArrayLike, times: Times, from_frame: str, to_frame: str,
+def to_datetime64(times: _Times) -> npt.NDArray[np.datetime64]: ...
+def epochs(times: _Times) -> list[Epoch]: ...
+def transform(states: _ArrayLike, times: _Times, from_frame: str, to_frame: str,
               eop: Optional[EarthOrientation] = None) -> npt.NDArray[np.float64]: ...
-def geodetic(itrf: ArrayLike) -> npt.NDArray[np.float64]: ...
+def geodetic(itrf: _ArrayLike) -> npt.NDArray[np.float64]: ...
 
 class MeanElements:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not constructible from Python: read_tle, read_omm and parse_tle make them."""
     @property
     def name(self) -> str: ...
     @property
@@ -99,10 +103,16 @@ def parse_tle(line1: str, line2: str, name: str = "") -> MeanElements: ...
 def read_omm(path: str, strict: bool = False) -> list[MeanElements]: ...
 
 class Opm:
-    originator: str
-    object_name: str
-    object_id: str
-    covariance_frame: str
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not constructible from Python: read_opm makes them."""
+    @property
+    def originator(self) -> str: ...
+    @property
+    def object_name(self) -> str: ...
+    @property
+    def object_id(self) -> str: ...
+    @property
+    def covariance_frame(self) -> str: ...
     @property
     def epoch(self) -> Epoch: ...
     @property
@@ -136,37 +146,37 @@ class Sgp4Batch:
     @property
     def deep_space_count(self) -> int: ...
     def elements(self, row: int) -> MeanElements: ...
-    def propagate(self, times: Times, threads: int = 1, simd: str = "auto", errors_persist: bool = False,
+    def propagate(self, times: _Times, threads: int = 1, simd: str = "auto", errors_persist: bool = False,
                   out: Optional[tuple[npt.NDArray[np.float64], npt.NDArray[np.int8]]] = None
                   ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int8]]: ...
 
 def sgp4_status_name(code: int) -> str: ...
 
-def density(model: str, times: Times, lat_deg: ArrayLike, lon_deg: ArrayLike, alt_km: ArrayLike, *,
+def density(model: str, times: _Times, lat_deg: _ArrayLike, lon_deg: _ArrayLike, alt_km: _ArrayLike, *,
             f107: Optional[float] = None, f107a: Optional[float] = None, ap: Optional[float] = None,
             space_weather: str = "", eop: Optional[EarthOrientation] = None,
             ap_history: bool = False) -> Union[float, npt.NDArray[np.float64]]: ...
-def propagate_numerical(initial: Union[ArrayLike, Opm, MeanElements], epoch: Optional[TimeLike] = None,
-                        frame: str = "GCRF", *, end: TimeLike, step: float = 60.0,
+def propagate_numerical(initial: Union[_ArrayLike, Opm, MeanElements], epoch: Optional[_TimeLike] = None,
+                        frame: str = "GCRF", *, end: _TimeLike, step: float = 60.0,
                         forces: Union[None, str, dict[str, Any]] = None,
                         events: Optional[Sequence[dict[str, Any]]] = None, mass: float = 0.0,
                         space_weather: str = "", eop: Optional[EarthOrientation] = None) -> dict[str, Any]: ...
 
-def plan(scenario: Union[None, PathLike, dict[str, Any]] = None, *, output_dir: Optional[PathLike] = None,
+def plan(scenario: Union[None, _PathLike, dict[str, Any]] = None, *, output_dir: Optional[_PathLike] = None,
          space_weather: str = "", eop: str = "", population: str = "", contingencies: bool = True,
-         base_dir: Optional[PathLike] = None) -> dict[str, Any]: ...
+         base_dir: Optional[_PathLike] = None) -> dict[str, Any]: ...
 def decay(*, tle: str = "", omm: str = "", norad: Optional[int] = None, space_weather: str = "", eop: str = "",
           ensemble: Optional[int] = None, as_of: str = "", mass: Optional[float] = None, area: Optional[float] = None,
           cd: Optional[float] = None, threads: int = 1, horizon_days: float = 0.0, lifetime: bool = False,
           strict: bool = False) -> dict[str, Any]: ...
-def demise(objects: Union[PathLike, dict[str, Any]], *, output_dir: Optional[PathLike] = None,
+def demise(objects: Union[_PathLike, dict[str, Any]], *, output_dir: Optional[_PathLike] = None,
            entry_altitude_km: Optional[float] = None, entry_speed_mps: Optional[float] = None,
            flight_path_angle_deg: Optional[float] = None, latitude_deg: Optional[float] = None,
            longitude_deg: Optional[float] = None, azimuth_deg: Optional[float] = None,
            inclination_deg: Optional[float] = None, tle: str = "", omm: str = "", opm: str = "",
            population: str = "", year: Optional[float] = None, plot_format: str = "svg",
-           base_dir: Optional[PathLike] = None) -> dict[str, Any]: ...
-def campaign(scenario: Union[None, PathLike, dict[str, Any]] = None, *, runs: int = 1000, threads: int = 0,
-             output_dir: Optional[PathLike] = None, resume: bool = False, seed: Optional[int] = None,
+           base_dir: Optional[_PathLike] = None) -> dict[str, Any]: ...
+def campaign(scenario: Union[None, _PathLike, dict[str, Any]] = None, *, runs: int = 1000, threads: int = 0,
+             output_dir: Optional[_PathLike] = None, resume: bool = False, seed: Optional[int] = None,
              space_weather: str = "", eop: str = "", population: str = "", contingency: str = "",
-             plain: bool = False, base_dir: Optional[PathLike] = None) -> dict[str, Any]: ...
+             plain: bool = False, base_dir: Optional[_PathLike] = None) -> dict[str, Any]: ...
