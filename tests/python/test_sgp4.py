@@ -147,3 +147,18 @@ def test_bad_options_raise():
         batch.propagate(minutes(2), simd="sse9")
     with pytest.raises(deorbit.InputError, match="gravity"):
         deorbit.Sgp4Batch([], gravity="wgs99")
+
+
+def test_threads_and_out_give_the_same_numbers():
+    batch = deorbit.Sgp4Batch(deorbit.read_tle(ACTIVE))
+    times = minutes(30, 600)
+    states, status = batch.propagate(times)
+    out = (np.full_like(states, 7.0), np.full_like(status, 9))
+    again = batch.propagate(times, threads=0, out=out)
+    assert again[0] is out[0] and again[1] is out[1]
+    np.testing.assert_array_equal(out[0], states)
+    np.testing.assert_array_equal(out[1], status)
+    with pytest.raises(deorbit.InputError, match="out"):
+        batch.propagate(times, out=(states[:, :5], status))
+    with pytest.raises(deorbit.InputError, match="out"):
+        batch.propagate(times, out=(states.astype(np.float32), status))
