@@ -46,6 +46,7 @@ void write_rdm_kvn(std::ostream& out, const Rdm& rdm) {
   if (!rdm.ref_frame.empty()) put("REF_FRAME", rdm.ref_frame);
   if (!rdm.gravity_model.empty()) put("GRAVITY_MODEL", ccsds::kvn_text(rdm.gravity_model, ""));
   if (!rdm.atmospheric_model.empty()) put("ATMOSPHERIC_MODEL", ccsds::kvn_text(rdm.atmospheric_model, ""));
+  if (!rdm.n_body_perturbations.empty()) put("N_BODY_PERTURBATIONS", ccsds::kvn_text(rdm.n_body_perturbations, ""));
   if (!rdm.solar_flux_prediction.empty()) put("SOLAR_FLUX_PREDICTION", ccsds::kvn_text(rdm.solar_flux_prediction, ""));
   put("SOLAR_RAD_PRESSURE", yes_no(rdm.solar_rad_pressure));
   put("INTRACK_THRUST", yes_no(rdm.intrack_thrust));
@@ -169,6 +170,7 @@ Rdm read_rdm_kvn(std::istream& in, const std::string& source) {
   if (values.count("REF_FRAME")) rdm.ref_frame = text_of("REF_FRAME");
   if (values.count("GRAVITY_MODEL")) rdm.gravity_model = text_of("GRAVITY_MODEL");
   if (values.count("ATMOSPHERIC_MODEL")) rdm.atmospheric_model = text_of("ATMOSPHERIC_MODEL");
+  if (values.count("N_BODY_PERTURBATIONS")) rdm.n_body_perturbations = text_of("N_BODY_PERTURBATIONS");
   if (values.count("SOLAR_FLUX_PREDICTION")) rdm.solar_flux_prediction = text_of("SOLAR_FLUX_PREDICTION");
   if (values.count("SOLAR_RAD_PRESSURE")) rdm.solar_rad_pressure = yes_no_of("SOLAR_RAD_PRESSURE");
   if (values.count("INTRACK_THRUST")) rdm.intrack_thrust = yes_no_of("INTRACK_THRUST");
