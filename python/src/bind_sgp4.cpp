@@ -170,7 +170,7 @@ void bind_sgp4(py::module_& m) {
       .def_property_readonly("catalogue_number", [](const MeanElements& e) { return e.object.catalogue_number; },
                              "NORAD catalogue number (None when the record has none).")
       .def_property_readonly("classification", [](const MeanElements& e) { return std::string(1, e.object.classification); })
-      .def_readonly("epoch", &MeanElements::epoch)
+      .def_property_readonly("epoch", [](const MeanElements& e) { return e.epoch; }, "Epoch of the elements (a copy).")
       .def_readonly("mean_motion", &MeanElements::mean_motion, "[rad/s] Kozai mean motion")
       .def_readonly("eccentricity", &MeanElements::eccentricity)
       .def_readonly("inclination", &MeanElements::inclination, "[rad] TEME of epoch")
