@@ -10,7 +10,7 @@ import sys
 import pytest
 
 ROOT = os.environ.get("DEORBIT_SOURCE_DIR", os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-sys.path.insert(0, os.environ.get("DEORBIT_PYTHON_PATH", os.path.join(ROOT, "build", "python")))
+sys.path.insert(0, os.path.abspath(os.environ.get("DEORBIT_PYTHON_PATH", os.path.join(ROOT, "build", "python"))))
 
 
 def pytest_configure(config):
