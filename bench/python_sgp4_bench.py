@@ -10,6 +10,8 @@ epoch, TEME position and velocity of each kept in memory. Default catalogue: tes
   Python, out=       deorbit.Sgp4Batch.propagate(times, out=(states, status)): into preallocated numpy arrays of
                      shape (objects, 1440, 6) and (objects, 1440), as the C++ bench does
   Python, new        deorbit.Sgp4Batch.propagate(times): new arrays each call (their first touch is timed too)
+  C++ new arrays     sgp4_bench's Sgp4BatchNewArrays (Sgp4Batch::propagate(times) returning Sgp4Ephemerides): the
+                     reference for Python's new-array call
   threads:0 rows     the C++ batch and Python out= on every core (threads=0)
   python-sgp4        Debian's python3-sgp4 SatrecArray.sgp4(jd, fr) (pure Python in Debian's 2.15: slow, so timed on
                      --python-objects objects spread over the catalogue; its rate is per propagation)
@@ -50,9 +52,10 @@ def ensure_build(build, jobs):
     return bench, module_dir
 
 
-def cxx_round(bench, tle, kernel, threads=1):
+def cxx_round(bench, tle, kernel, threads=1, new_arrays=False):
     """One run of the C++ batch: (propagations per wall second, per CPU second)."""
-    out = subprocess.run([bench, f"--benchmark_filter=Sgp4Batch/{kernel}/double/threads:{threads}/",
+    name = "Sgp4BatchNewArrays/best" if new_arrays else f"Sgp4Batch/{kernel}"
+    out = subprocess.run([bench, f"--benchmark_filter={name}/double/threads:{threads}/",
                           "--benchmark_format=json"], env=dict(os.environ, DEORBIT_BENCH_TLE=tle), check=True,
                          capture_output=True, text=True)
     b = json.loads(out.stdout)["benchmarks"][0]
@@ -118,10 +121,11 @@ def main():
     jd, fr = julian_pairs(times)
 
     out = batch.propagate(times)  # the preallocated arrays, touched once
-    results = {"cxx": [], "py_out": [], "py_new": [], "cxx_all": [], "py_out_all": [], "python_sgp4": []}
+    results = {"cxx": [], "py_out": [], "cxx_new": [], "py_new": [], "cxx_all": [], "py_out_all": [], "python_sgp4": []}
     for k in range(a.rounds):
         results["cxx"].append(cxx_round(bench, tle, kernel))
         results["py_out"].append(timed(lambda: batch.propagate(times, out=out), count))
+        results["cxx_new"].append(cxx_round(bench, tle, kernel, new_arrays=True))
         results["cxx_all"].append(cxx_round(bench, tle, kernel, threads=0))
         results["py_out_all"].append(timed(lambda: batch.propagate(times, out=out, threads=0), count))
         results["py_new"].append(timed(lambda: batch.propagate(times), count))
@@ -139,25 +143,28 @@ def main():
     summary = {}
     for name, values in results.items():
         summary[name] = {"wall": median_range([w for w, _ in values]), "cpu": median_range([c for _, c in values])}
-    cxx_wall, cxx_cpu = summary["cxx"]["wall"]["median"], summary["cxx"]["cpu"]["median"]
     labels = {"cxx": f"C++ batch ({kernel}, double, preallocated)", "py_out": "Python Sgp4Batch.propagate(out=...)",
+              "cxx_new": "C++ batch returning new arrays (Sgp4Ephemerides)",
               "py_new": "Python Sgp4Batch.propagate() (new arrays)",
               "cxx_all": f"C++ batch, threads:0 ({os.cpu_count()} threads)",
               "py_out_all": f"Python propagate(out=..., threads=0) ({os.cpu_count()} threads)",
               "python_sgp4": f"python-sgp4 SatrecArray ({'C++' if accelerated else 'pure Python'}; {len(rows)} objects)"}
     print(f"work: {len(batch)} objects x {len(times)} instants ({count / 1e6:.2f} M propagations), one thread unless "
-          f"said; medians of {a.rounds} rounds, load average {os.getloadavg()[0]:.1f}; x C++ against the C++ row with "
-          f"as many threads (per CPU second: the main thread's CPU only, for the threaded rows meaningless)")
+          f"said; medians of {a.rounds} rounds, load average {os.getloadavg()[0]:.1f}; x C++ against the C++ row of the "
+          f"same kind (preallocated, new arrays, or as many threads; python-sgp4 against the preallocated one)")
     print(f"{'program':58s} {'M prop/s (min..max)':>22s} {'x C++':>6s} {'M prop/CPU s':>13s} {'x C++':>6s}")
     for name, s in summary.items():
         w, c = s["wall"], s["cpu"]
         ref = summary["cxx_all"] if name.endswith("_all") else summary["cxx"]
+        if name == "py_new":
+            ref = summary["cxx_new"]
         if name.endswith("_all"):
             print(f"{labels[name]:58s} {w['median'] / 1e6:8.2f} ({w['min'] / 1e6:.2f}..{w['max'] / 1e6:.2f}) "
                   f"{w['median'] / ref['wall']['median']:6.3f}")
             continue
         print(f"{labels[name]:58s} {w['median'] / 1e6:8.2f} ({w['min'] / 1e6:.2f}..{w['max'] / 1e6:.2f}) "
-              f"{w['median'] / cxx_wall:6.3f} {c['median'] / 1e6:13.2f} {c['median'] / cxx_cpu:6.3f}")
+              f"{w['median'] / ref['wall']['median']:6.3f} {c['median'] / 1e6:13.2f} "
+              f"{c['median'] / ref['cpu']['median']:6.3f}")
     print(f"agreement with python-sgp4 over {int(ok.sum())} states: |dr| <= {dr:.2e} m, |dv| <= {dv:.2e} m/s; "
           f"same status everywhere: {same_status}")
     os.makedirs(os.path.join(build, "bench-python"), exist_ok=True)

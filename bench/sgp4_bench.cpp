@@ -3,6 +3,7 @@
 //
 //   Sgp4/OneSatellitePath       Sgp4::at for each (object, instant): the one-satellite API in a loop, one thread
 //   Sgp4Batch/<simd>/<threads>/<precision>   the batch API into preallocated arrays; threads 0 = all cores
+//   Sgp4BatchNewArrays/best/double/threads:1  the batch API returning new arrays (allocated and first touched)
 //
 // The catalogue is DEORBIT_BENCH_TLE from the environment, else the file named at build time. Run with
 // --benchmark_filter to choose, e.g. sgp4_bench --benchmark_filter='Batch/avx512' --benchmark_repetitions=5.
@@ -83,6 +84,18 @@ void batch(benchmark::State& state, Sgp4Simd simd) {
   state.counters["threads"] = threads == 0 ? std::thread::hardware_concurrency() : threads;
 }
 
+// The batch API returning new arrays (Sgp4Ephemerides): each iteration allocates the output and first touches it,
+// as a caller that does not reuse its arrays does (the Python module's propagate() without out= is compared to it).
+void batch_new_arrays(benchmark::State& state) {
+  const Workload& w = workload();
+  const auto threads = static_cast<unsigned>(state.range(0));
+  for (auto _ : state) {
+    Sgp4Ephemerides<double> e = w.batch.propagate(w.times, {.threads = threads});
+    benchmark::DoNotOptimize(e.x.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(w.batch.size() * w.times.size()));
+}
+
 void batch_double(benchmark::State& state, Sgp4Simd simd) { batch<double>(state, simd); }
 void batch_float(benchmark::State& state, Sgp4Simd simd) { batch<float>(state, simd); }
 
@@ -95,6 +108,8 @@ BENCHMARK_CAPTURE(batch_float, avx512, Sgp4Simd::Avx512)
     ->Name("Sgp4Batch/avx512/float")->Arg(1)->Arg(0)->ArgName("threads")->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(batch_double, avx2, Sgp4Simd::Avx2)
     ->Name("Sgp4Batch/avx2/double")->Arg(1)->Arg(0)->ArgName("threads")->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(batch_new_arrays)->Name("Sgp4BatchNewArrays/best/double")->Arg(1)->ArgName("threads")
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(batch_double, scalar, Sgp4Simd::Scalar)
     ->Name("Sgp4Batch/scalar/double")->Arg(1)->ArgName("threads")->Unit(benchmark::kMillisecond)->UseRealTime();
 
