@@ -1,5 +1,7 @@
 // Element sets (TLE, OMM), OPM state vectors, and batch SGP4 of a whole catalogue into numpy arrays.
 #include <algorithm>
+#include <cstdlib>
+#include <new>
 #include <atomic>
 #include <exception>
 #include <cstdint>
@@ -80,6 +82,21 @@ void interleave(const double* c, std::size_t m, double* out) {
     for (std::size_t k = 0; k < 6; ++k) out[6 * i + k] = c[k * m + i];
 }
 
+// A new output array on memory of its own (std::aligned_alloc, freed through a capsule the array owns) rather than
+// numpy's: numpy advises large arrays for transparent huge pages, and on a machine whose memory is fragmented the
+// sweep's first touch of them then waits for the kernel to compact memory (measured with
+// bench/python_sgp4_bench.py: 7.9 M/s into numpy's arrays, 16.6 M/s into these, 22 M/s for C++'s new vectors).
+template <class T>
+py::array_t<T> new_array(const std::vector<py::ssize_t>& shape) {
+  std::size_t count = 1;
+  for (py::ssize_t d : shape) count *= static_cast<std::size_t>(d);
+  const std::size_t bytes = std::max<std::size_t>(64, (count * sizeof(T) + 63) / 64 * 64);
+  void* memory = std::aligned_alloc(64, bytes);
+  if (!memory) throw std::bad_alloc();
+  py::capsule owner(memory, [](void* p) { std::free(p); });
+  return py::array_t<T>(shape, static_cast<T*>(memory), owner);
+}
+
 // States of every row at every instant as (rows, times, 6) and the status as (rows, times), into new arrays or the
 // caller's (out). The batch writes one array per component; rows go through it in slices small enough to stay in
 // the core's cache (about 2^14 states) and are interleaved from there, so that the sweep costs one pass over the
@@ -92,8 +109,8 @@ py::tuple propagate_batch(const Sgp4Batch& batch, py::handle times, unsigned thr
   py::array_t<double> states;
   py::array_t<std::int8_t> status;
   if (out.is_none()) {
-    states = py::array_t<double>(shape);
-    status = py::array_t<std::int8_t>({shape[0], shape[1]});
+    states = new_array<double>(shape);
+    status = new_array<std::int8_t>({shape[0], shape[1]});
   } else {
     auto pair = out.cast<std::pair<py::array, py::array>>();
     const auto ok = py::array::c_style;
