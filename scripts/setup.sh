@@ -9,6 +9,7 @@ PACKAGES=(
   libsleef-dev libs2-dev libboost-dev
   libsqlite3-dev librandom123-dev libopenmpi-dev openmpi-bin
   libplplot-dev plplot-driver-cairo
+  libcurl4-openssl-dev libssl-dev libcpp-httplib-dev
   clang libclang-rt-14-dev
 )
 

@@ -25,6 +25,7 @@
 #include "deorbit/campaign/campaign_runner.h"
 #include "deorbit/campaign/mpi_runner.h"
 #include "deorbit/campaign/run_store.h"
+#include "deorbit/datasets/resolve.h"
 #include "deorbit/frames/geodetic.h"
 #include "deorbit/frames/transforms.h"
 #include "deorbit/io/dispersions_config.h"
@@ -182,7 +183,7 @@ int run_campaign(const CampaignOptions& o) {
 
   if (o.runs < 1) throw InputError("campaign: --runs must be at least 1");
   const ContingencyChoice contingency = parse_contingency(o.contingency);
-  const ScenarioOverrides overrides{.space_weather_file = o.space_weather_file};
+  const ScenarioOverrides overrides{.space_weather_file = o.space_weather_file, .cached_space_weather = true};
   Scenario s = o.scenario_file.empty() ? default_scenario(overrides) : read_scenario(o.scenario_file, overrides);
   if (!o.dispersions_file.empty()) s.dispersions = read_dispersions_file(o.dispersions_file);
   if (o.seed >= 0) s.dispersions.seed = static_cast<std::uint64_t>(o.seed);
@@ -194,7 +195,7 @@ int run_campaign(const CampaignOptions& o) {
   if (s.strategy.impulsive)
     throw InputError(fmt::format("{}: a campaign flies finite burns: set strategy.impulsive to false", s.file));
 
-  EarthOrientation eop = o.eop_file.empty() ? EarthOrientation() : EarthOrientation::read(o.eop_file);
+  EarthOrientation eop = datasets::earth_orientation(o.eop_file);
   const TargetZone zone = make_zone(s.target_zone);
   // The zone the runs are judged against: the scenario's, or a declared hazard area given apart from the aim.
   const TargetZone judged = o.zone_file.empty() ? zone : TargetZone::read_geojson(o.zone_file);

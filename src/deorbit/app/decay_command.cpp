@@ -19,6 +19,7 @@
 #include "deorbit/base/error.h"
 #include "deorbit/base/log.h"
 #include "deorbit/base/text.h"
+#include "deorbit/datasets/resolve.h"
 #include "deorbit/decay/decay_analysis.h"
 #include "deorbit/forces/gravity.h"
 #include "deorbit/forces/gravity_field.h"
@@ -409,7 +410,12 @@ void add_decay_command(CLI::App& app, DecayOptions& o, int& exit_code) {
   cmd->add_option("--geojson", o.geojson_file, "write the final ground track and the re-entry point (GeoJSON)");
   cmd->add_flag("--strict", o.strict, "refuse the whole input file at its first bad record (default: skip it, warn)");
   cmd->add_flag("--no-progress", o.no_progress, "no progress bar (it is shown only when stderr is a terminal)");
-  cmd->callback([&o, &exit_code]() { exit_code = run_decay(o); });
+  cmd->callback([&o, &exit_code]() {
+    // Files not given: the cached ones of `deorbit data update` (datasets/resolve.h), else the embedded defaults.
+    o.omm_file = datasets::element_sets_file(o.tle_file, o.omm_file, o.norad);
+    datasets::take_cached_files(o.space_weather_file, o.eop_file);
+    exit_code = run_decay(o);
+  });
 }
 
 }  // namespace deorbit::app

@@ -11,6 +11,7 @@
 #include "deorbit/atmosphere/exponential.h"
 #include "deorbit/atmosphere/nrlmsise00.h"
 #include "deorbit/atmosphere/space_weather.h"
+#include "deorbit/datasets/resolve.h"
 #include "deorbit/atmosphere/us_standard_1976.h"
 #include "deorbit/base/constants.h"
 #include "deorbit/base/error.h"
@@ -62,14 +63,14 @@ int run_density(const DensityOptions& o, std::ostream& out) {
   AtmosphereInput in;
   in.epoch = t;
   in.place = {o.lat_deg * constants::deg, lon * constants::deg, o.alt_km * 1000.0};
-  EarthOrientation eop = o.eop_file.empty() ? EarthOrientation() : EarthOrientation::read(o.eop_file);
-  in.local_solar_time = solar_time(t, in.place.longitude, o.eop_file.empty() ? EarthOrientation::none() : eop);
+  const EarthOrientation eop = datasets::earth_orientation(o.eop_file);
+  in.local_solar_time = solar_time(t, in.place.longitude, eop.empty() ? EarthOrientation::none() : eop);
 
   json weather_source = nullptr;
   if (dynamic) {
     SpaceWeather weather;
     if (given == 3) weather = SpaceWeather::constant({o.f107, o.f107a, o.ap, {o.ap, o.ap, o.ap, o.ap, o.ap, o.ap, o.ap}});
-    else if (!o.space_weather_file.empty()) weather = SpaceWeather::read(o.space_weather_file);
+    else if (auto file = datasets::space_weather_file(o.space_weather_file); !file.empty()) weather = SpaceWeather::read(file);
     else weather = SpaceWeather::embedded();  // warns once that it does
     in.weather = weather.at(t);
     weather_source = weather.source();

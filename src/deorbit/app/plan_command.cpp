@@ -17,6 +17,7 @@
 #include "deorbit/app/plan_outputs.h"
 #include "deorbit/base/constants.h"
 #include "deorbit/base/error.h"
+#include "deorbit/datasets/resolve.h"
 #include "deorbit/frames/geodetic.h"
 #include "deorbit/frames/transforms.h"
 #include "deorbit/io/scenario.h"
@@ -116,13 +117,13 @@ DeorbitPlan plan_scenario(const Scenario& s, const StateVector& start, const Ear
 
 int run_plan(const PlanOptions& o) {
   const auto t_begin = std::chrono::steady_clock::now();
-  const ScenarioOverrides overrides{.space_weather_file = o.space_weather_file};
+  const ScenarioOverrides overrides{.space_weather_file = o.space_weather_file, .cached_space_weather = true};
   Scenario s = o.scenario_file.empty() ? default_scenario(overrides) : read_scenario(o.scenario_file, overrides);
   if (o.explain) {
     std::cout << explain_scenario(s);
     return 0;
   }
-  EarthOrientation eop = o.eop_file.empty() ? EarthOrientation() : EarthOrientation::read(o.eop_file);
+  EarthOrientation eop = datasets::earth_orientation(o.eop_file);
   const TargetZone zone = make_zone(s.target_zone);
   const StateVector start = initial_state(s, eop);
   FrameTransformer frames(eop);

@@ -16,6 +16,7 @@
 #include "deorbit/base/error.h"
 #include "deorbit/base/log.h"
 #include "deorbit/base/text.h"
+#include "deorbit/datasets/resolve.h"
 #include "deorbit/frames/transforms.h"
 #include "deorbit/io/ephemeris_writer.h"
 #include "deorbit/orbit/omm.h"
@@ -117,7 +118,7 @@ int run_propagate(const PropagateOptions& o) {
   std::optional<Epoch> from;
   if (!o.from.empty()) from = Epoch::from_iso(o.from);
   Source src = load_source(o, from);
-  EarthOrientation eop = o.eop_file.empty() ? EarthOrientation() : EarthOrientation::read(o.eop_file);
+  EarthOrientation eop = datasets::earth_orientation(o.eop_file);
   FrameTransformer frames(eop);
 
   std::optional<Sgp4> sgp4;
@@ -143,7 +144,8 @@ int run_propagate(const PropagateOptions& o) {
   std::vector<StateVector> states;
   int exit_code = 0;
   if (o.numerical) {
-    NumericalRun run = run_numerical(src.orbit, start, stop, o.step, o.forces_file, o.space_weather_file, eop);
+    NumericalRun run = run_numerical(src.orbit, start, stop, o.step, o.forces_file,
+                                     datasets::space_weather_file(o.space_weather_file), eop);
     for (const auto& s : run.states) states.push_back(frames.transform(s, *frame));
     if (!run.ended_early.empty()) {
       warn(fmt::format("{}: {}; the ephemeris ends there", src.object.name, run.ended_early));
