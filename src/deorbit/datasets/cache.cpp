@@ -16,7 +16,6 @@
 #include <openssl/evp.h>
 
 #include "deorbit/base/error.h"
-#include "deorbit/time/epoch.h"
 
 namespace deorbit::datasets {
 namespace {
@@ -62,7 +61,11 @@ double now_mjd() {
 }
 
 std::string date_of_mjd(double mjd) {
-  return Epoch::from_mjd(TimeScale::UTC, std::floor(mjd)).iso(TimeScale::UTC, 0).substr(0, 10);
+  // Proleptic Gregorian calendar (std::chrono), valid for any day: UTC's 1960 start does not matter for a date.
+  const std::chrono::year_month_day d{
+      std::chrono::sys_days{std::chrono::days{static_cast<long>(std::floor(mjd)) - 40587}}};
+  return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                     static_cast<unsigned>(d.day()));
 }
 
 std::string sha256_hex(std::string_view bytes) {

@@ -44,25 +44,29 @@ std::string update_space_weather(const UpdateRequest& rq, const std::string& url
   if (cached_last && *cached_last > fresh.last_observed_mjd())
     throw InputError(fmt::format("{}: observed only to {}, before the cached file's {}", url,
                                  date_of_mjd(fresh.last_observed_mjd()), date_of_mjd(*cached_last)));
+  // The summary is made before the file is installed: nothing may fail after it.
+  const std::string summary =
+      fmt::format("{}, {}, sha256 {}", coverage_text(coverage_of(fresh)), size_text(body.size()), sha256_hex(body));
   replace_file_atomically(file, body);
-  return fmt::format("{}, {}, sha256 {}", coverage_text(coverage_of(fresh)), size_text(body.size()), sha256_hex(body));
+  return summary;
 }
 
 std::string update_earth_orientation(const UpdateRequest& rq, const std::string& url,
                                      const std::filesystem::path& file) {
   const std::string body = download(url, rq.download);
-  Coverage c;
+  std::string summary;
   // EarthOrientation reads files only: the check reads the temporary file before it becomes the cache file.
   replace_file_atomically(file, body, [&](const std::filesystem::path& tmp) {
     try {
       const EarthOrientation eop = EarthOrientation::read(tmp);
-      c = coverage_of(eop);
+      const Coverage c = coverage_of(eop);
       if (!c.last_observed_mjd) throw InputError(fmt::format("{}: no observed day in the file", tmp.string()));
+      summary = fmt::format("{}, {}, sha256 {}", coverage_text(c), size_text(body.size()), sha256_hex(body));
     } catch (const InputError& e) {
       throw InputError(renamed(e.what(), tmp.string(), url));
     }
   });
-  return fmt::format("{}, {}, sha256 {}", coverage_text(c), size_text(body.size()), sha256_hex(body));
+  return summary;
 }
 
 // The key of a record: catalogue number (a number in CelesTrak's JSON, a string in some others) and epoch text.
@@ -117,9 +121,11 @@ std::string update_element_sets(const UpdateRequest& rq, const std::string& url,
   const std::string text = out.dump(1) + "\n";
   std::istringstream check(text);
   const auto kept = read_omm(check, file.string(), {.strict = true}, OmmEncoding::JSON).records;
-  replace_file_atomically(file, text);
   const std::size_t added = merged.size() - std::min(merged.size(), before);
-  return fmt::format("{} ({} new), sha256 {}", coverage_text(coverage_of(kept), true), added, sha256_hex(text));
+  const std::string summary =
+      fmt::format("{} ({} new), sha256 {}", coverage_text(coverage_of(kept), true), added, sha256_hex(text));
+  replace_file_atomically(file, text);
+  return summary;
 }
 
 bool valid_group(const std::string& g) {
