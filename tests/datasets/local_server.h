@@ -31,6 +31,9 @@ class LocalServer {
         std::lock_guard lock(mutex_);
         last_target_ = rq.target;
       }
+      // No compressed answers: cpp-httplib would brotli-compress megabytes at its slowest quality (seconds) for a
+      // client that accepts it; the tests are about the transfer, not the encoding.
+      const_cast<httplib::Request&>(rq).headers.erase("Accept-Encoding");
       handler_(rq, res);
     });
     port_ = server_.bind_to_any_port("127.0.0.1");
