@@ -1,13 +1,13 @@
 // `deorbit data` end to end, and what the other commands do with the cache: they read the cached space weather,
 // EOP and element sets when no file is given, say so on stderr, and warn when the data are stale.
+#include <gtest/gtest.h>
+
 #include <filesystem>
-#include <map>
 #include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "datasets/local_server.h"
 #include "deorbit/datasets/cache.h"
@@ -96,7 +96,8 @@ TEST(DataCli, ListsTheCachedDataSets) {
   EXPECT_EQ(by_name["EOP-All.csv"]["prediction_end_day"], "2025-07-10");
   EXPECT_EQ(by_name["gp/catnr-5.json"]["newest_epoch_day"], "2025-02-14");
   EXPECT_EQ(by_name["gp/catnr-5.json"]["detail"], "1 element set of 1 object");
-  EXPECT_TRUE(contains(by_name["gp/group-broken.json"]["error"].get<std::string>(), "EPOCH")) << by_name["gp/group-broken.json"];
+  EXPECT_TRUE(contains(by_name["gp/group-broken.json"]["error"].get<std::string>(), "EPOCH"))
+      << by_name["gp/group-broken.json"];
 
   r = run_deorbit("data list --cache " + cache.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -109,11 +110,15 @@ TEST(DataCli, ListsTheCachedDataSets) {
 }
 
 TEST(DataCli, UpdateThroughTheCommand) {
-  const std::string sw = file_text(testing::test_data(kSw).string()), eop = file_text(testing::test_data(kEop).string());
+  const std::string sw = file_text(testing::test_data(kSw).string()),
+                    eop = file_text(testing::test_data(kEop).string());
   LocalServer server([&](const httplib::Request& rq, httplib::Response& res) {
-    if (rq.path == "/SpaceData/SW-All.csv") res.set_content(sw, "text/csv");
-    else if (rq.path == "/SpaceData/EOP-All.csv") res.set_content(eop, "text/csv");
-    else res.status = 404;
+    if (rq.path == "/SpaceData/SW-All.csv")
+      res.set_content(sw, "text/csv");
+    else if (rq.path == "/SpaceData/EOP-All.csv")
+      res.set_content(eop, "text/csv");
+    else
+      res.status = 404;
   });
   const auto cache = cache_with("update", false, false);
   auto r = run_deorbit("data update --cache " + cache.string() + " --source-url " + server.url());
@@ -160,8 +165,7 @@ TEST(DataCli, UpdateFailuresSayWhatHappened) {
 }
 
 // density is the quickest command that reads space weather and EOP.
-const std::string kDensity =
-    "density --model nrlmsise00 --epoch 2025-01-01T12:00:00Z --lat 51.6 --lon 0 --alt-km 420";
+const std::string kDensity = "density --model nrlmsise00 --epoch 2025-01-01T12:00:00Z --lat 51.6 --lon 0 --alt-km 420";
 
 TEST(DataCli, CommandsTakeTheCachedFilesAndSaySo) {
   const auto cache = cache_with("commands", true, true);
@@ -197,7 +201,8 @@ TEST(DataCli, WithoutACacheTheEmbeddedDefaultsAsBefore) {
 }
 
 TEST(DataCli, DecayTakesTheCachedElementSetsOfAnObject) {
-  const auto all = nlohmann::json::parse(file_text(testing::test_data("tle/iss/iss_omm_2024-09_to_2025-03.json").string()));
+  const auto all =
+      nlohmann::json::parse(file_text(testing::test_data("tle/iss/iss_omm_2024-09_to_2025-03.json").string()));
   const auto cache = cache_with("decay", true, false);
   std::filesystem::create_directories(cache / "gp");
   nlohmann::json history = nlohmann::json::array();
@@ -208,7 +213,8 @@ TEST(DataCli, DecayTakesTheCachedElementSetsOfAnObject) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["element_sets_known"], 6);
-  EXPECT_EQ(j["prediction_epoch"].get<std::string>().substr(0, 19), all.back()["EPOCH"].get<std::string>().substr(0, 19));
+  EXPECT_EQ(j["prediction_epoch"].get<std::string>().substr(0, 19),
+            all.back()["EPOCH"].get<std::string>().substr(0, 19));
   EXPECT_EQ(j["space_weather"], (cache / "SW-All.csv").string());
   EXPECT_TRUE(contains(r.err, "deorbit: element sets of 25544: cached " + (cache / "gp" / "catnr-25544.json").string() +
                                   " (6 element sets of 1 object, epochs 2025-03-08 .. 2025-03-09; newest "))

@@ -1,15 +1,16 @@
 // libcurl downloads against a local server: success, HTTP errors, retries with backoff, timeouts, refused
 // connections, a transfer cut short.
+#include "deorbit/datasets/download.h"
+
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include <gtest/gtest.h>
-
 #include "datasets/local_server.h"
 #include "deorbit/base/log.h"
-#include "deorbit/datasets/download.h"
 
 namespace deorbit::datasets {
 namespace {
@@ -43,7 +44,8 @@ std::string error_of(const std::string& url, const DownloadSettings& s, bool* tr
 }
 
 TEST(Download, ReturnsTheBody) {
-  LocalServer server([](const httplib::Request&, httplib::Response& res) { res.set_content("a,b\n1,2\n", "text/csv"); });
+  LocalServer server(
+      [](const httplib::Request&, httplib::Response& res) { res.set_content("a,b\n1,2\n", "text/csv"); });
   EXPECT_EQ(download(server.url() + "/SpaceData/SW-All.csv", quick()), "a,b\n1,2\n");
   EXPECT_EQ(server.last_target(), "/SpaceData/SW-All.csv");
 }

@@ -1,16 +1,17 @@
 // Which file a command reads: explicit > cached > embedded; the staleness thresholds; the cache folder's rule; the
 // file helpers (SHA-256, whole-or-nothing replacement).
-#include <filesystem>
-#include <fstream>
-#include <string>
+#include "deorbit/datasets/resolve.h"
 
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "datasets/local_server.h"
 #include "deorbit/base/error.h"
 #include "deorbit/datasets/cache.h"
-#include "deorbit/datasets/resolve.h"
 #include "deorbit/time/epoch.h"
 #include "support/run_command.h"
 #include "support/test_data.h"
@@ -53,8 +54,9 @@ TEST(DataResolve, CachedFileBeforeTheEmbeddedDefault) {
   const Resolution sw = resolve_space_weather("", cache, kSwLastObserved + 2.5);
   EXPECT_EQ(sw.file, cache / "SW-All.csv");
   EXPECT_TRUE(sw.cached);
-  EXPECT_EQ(sw.note, "space weather: cached " + (cache / "SW-All.csv").string() +
-                         " (1957-10-01 .. observed 2025-03-23, predicted to 2041-10-31; last observed day 2.5 days ago)");
+  EXPECT_EQ(sw.note,
+            "space weather: cached " + (cache / "SW-All.csv").string() +
+                " (1957-10-01 .. observed 2025-03-23, predicted to 2041-10-31; last observed day 2.5 days ago)");
   EXPECT_TRUE(sw.stale.empty());
   const Resolution eop = resolve_earth_orientation("", cache, kEopLastObserved + 10);
   EXPECT_EQ(eop.file, cache / "EOP-All.csv");
@@ -97,7 +99,8 @@ TEST(DataResolve, UnreadableCachedFileIsAnError) {
 
 TEST(DataResolve, ElementSetsOfAnObject) {
   const auto cache = cache_with("gp", false, false);
-  const auto all = nlohmann::json::parse(testing::file_text(testing::test_data("tle/iss/iss_omm_2024-09_to_2025-03.json").string()));
+  const auto all =
+      nlohmann::json::parse(testing::file_text(testing::test_data("tle/iss/iss_omm_2024-09_to_2025-03.json").string()));
   std::filesystem::create_directories(cache / "gp");
   try {
     (void)resolve_element_sets(25544, cache, 0);
@@ -158,10 +161,11 @@ TEST(DataCache, ReplaceIsWholeOrNothing) {
   const auto file = d / "sub" / "f.txt";
   replace_file_atomically(file, "one\n");  // creates the folder
   EXPECT_EQ(read_bytes(file), "one\n");
-  EXPECT_THROW(replace_file_atomically(file, "two\n", [](const std::filesystem::path& tmp) {
-                 EXPECT_EQ(read_bytes(tmp), "two\n");  // the check reads the complete new file
-                 throw InputError("refused");
-               }),
+  EXPECT_THROW(replace_file_atomically(file, "two\n",
+                                       [](const std::filesystem::path& tmp) {
+                                         EXPECT_EQ(read_bytes(tmp), "two\n");  // the check reads the complete new file
+                                         throw InputError("refused");
+                                       }),
                InputError);
   EXPECT_EQ(read_bytes(file), "one\n");
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(d / "sub"), {}), 1);

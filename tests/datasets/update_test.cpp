@@ -1,16 +1,17 @@
 // `deorbit data update` in the library: each file is checked by the program's own reader before it replaces the
 // cached one; on any failure the old file stays byte for byte and no temporary file is left.
+#include "deorbit/datasets/update.h"
+
+#include <gtest/gtest.h>
+
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
 #include "datasets/local_server.h"
 #include "deorbit/datasets/cache.h"
-#include "deorbit/datasets/update.h"
 #include "deorbit/orbit/omm.h"
 #include "support/run_command.h"
 #include "support/test_data.h"
@@ -69,9 +70,12 @@ UpdateOutcome update_one(UpdateRequest rq) {
 TEST(DataUpdate, InstallsSpaceWeatherAndEop) {
   const std::string sw = sw_text(), eop = eop_text();
   LocalServer server([&](const httplib::Request& rq, httplib::Response& res) {
-    if (rq.path == "/SpaceData/SW-All.csv") res.set_content(sw, "text/csv");
-    else if (rq.path == "/SpaceData/EOP-All.csv") res.set_content(eop, "text/csv");
-    else res.status = 404;
+    if (rq.path == "/SpaceData/SW-All.csv")
+      res.set_content(sw, "text/csv");
+    else if (rq.path == "/SpaceData/EOP-All.csv")
+      res.set_content(eop, "text/csv");
+    else
+      res.status = 404;
   });
   const auto cache = fresh_cache("install");
   UpdateRequest rq = request(cache, server.url());
@@ -112,8 +116,7 @@ TEST(DataUpdate, FailuresKeepTheOldFile) {
          res.set_content("<html><body>Service unavailable, try later</body></html>\n", "text/html");
        },
        "/SpaceData/SW-All.csv"},
-      {"truncated",
-       [&](const httplib::Request&, httplib::Response& res) { res.set_content(truncated, "text/csv"); },
+      {"truncated", [&](const httplib::Request&, httplib::Response& res) { res.set_content(truncated, "text/csv"); },
        "/SpaceData/SW-All.csv:" + std::to_string(cut_line) + ":"},
       {"older than the cache",
        [&](const httplib::Request&, httplib::Response& res) { res.set_content(older, "text/csv"); },
@@ -167,9 +170,10 @@ TEST(DataUpdate, NoNetworkKeepsTheOldFile) {
 
 TEST(DataUpdate, BadEopNamesTheUrlAndLine) {
   // A valid header, then a row with a letter where polar motion x belongs.
-  const std::string bad = "DATE,MJD,X,Y,UT1-UTC,LOD,DPSI,DEPS,DX,DY,DAT,DATA_TYPE\n"
-                          "2004-04-06,53101,-0.140682,0.333309,-0.4399525,0.0015563,-0.052195,-0.003875,0,0,32,O\n"
-                          "2004-04-07,53102,abc,0.334000,-0.4415000,0.0015000,-0.052000,-0.003800,0,0,32,O\n";
+  const std::string bad =
+      "DATE,MJD,X,Y,UT1-UTC,LOD,DPSI,DEPS,DX,DY,DAT,DATA_TYPE\n"
+      "2004-04-06,53101,-0.140682,0.333309,-0.4399525,0.0015563,-0.052195,-0.003875,0,0,32,O\n"
+      "2004-04-07,53102,abc,0.334000,-0.4415000,0.0015000,-0.052000,-0.003800,0,0,32,O\n";
   LocalServer server([&](const httplib::Request&, httplib::Response& res) { res.set_content(bad, "text/csv"); });
   const auto cache = fresh_cache("eop_bad");
   UpdateRequest rq = request(cache, server.url());
@@ -210,7 +214,8 @@ TEST(DataUpdate, ElementSetsOlderThanTheKeptSpanAreDropped) {
   const nlohmann::json all = iss_records();
   // The first record (2024-09-15) and the last (2025-03-09): more than 30 days apart.
   nlohmann::json two = nlohmann::json::array({all.front(), all.back()});
-  LocalServer server([&](const httplib::Request&, httplib::Response& res) { res.set_content(two.dump(), "application/json"); });
+  LocalServer server(
+      [&](const httplib::Request&, httplib::Response& res) { res.set_content(two.dump(), "application/json"); });
   const auto cache = fresh_cache("gp_span");
   UpdateRequest rq = request(cache, server.url());
   rq.norad = {25544};
@@ -226,9 +231,7 @@ TEST(DataUpdate, BadElementSetAnswersKeepTheOldFile) {
   const auto cache = fresh_cache("gp_bad");
   std::filesystem::create_directories(cache / "gp");
   const std::string old = slice(all, 0, 2).dump(1) + "\n";
-  {
-    std::ofstream(cache / "gp" / "catnr-25544.json") << old;
-  }
+  { std::ofstream(cache / "gp" / "catnr-25544.json") << old; }
   nlohmann::json no_bstar = slice(all, 2, 3);
   no_bstar[0].erase("BSTAR");
   const std::string vanguard = file_text(testing::test_data("sgp4/sample_omm.json").string());
@@ -240,7 +243,8 @@ TEST(DataUpdate, BadElementSetAnswersKeepTheOldFile) {
   };
   for (const auto& [body, expected] : answers) {
     SCOPED_TRACE(expected);
-    LocalServer server([&](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/json"); });
+    LocalServer server(
+        [&](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/json"); });
     UpdateRequest rq = request(cache, server.url());
     rq.norad = {25544};
     const UpdateOutcome o = update_one(rq);
@@ -253,7 +257,8 @@ TEST(DataUpdate, BadElementSetAnswersKeepTheOldFile) {
 
 TEST(DataUpdate, GroupsByName) {
   const std::string vanguard = file_text(testing::test_data("sgp4/sample_omm.json").string());
-  LocalServer server([&](const httplib::Request&, httplib::Response& res) { res.set_content(vanguard, "application/json"); });
+  LocalServer server(
+      [&](const httplib::Request&, httplib::Response& res) { res.set_content(vanguard, "application/json"); });
   const auto cache = fresh_cache("group");
   UpdateRequest rq = request(cache, server.url());
   rq.groups = {"stations", "../etc"};

@@ -357,8 +357,12 @@ void add_campaign_command(CLI::App& app, CampaignOptions& o, int& exit_code) {
                   "GeoJSON polygon the runs are judged against (e.g. a declared hazard area) instead of the "
                   "scenario's target zone; the nominal plan still aims in the scenario's zone")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--space-weather", o.space_weather_file, "space-weather file for drag")->check(CLI::ExistingFile);
-  cmd->add_option("--eop", o.eop_file, "Earth orientation file [default: none]")->check(CLI::ExistingFile);
+  cmd->add_option("--space-weather", o.space_weather_file,
+                  "space-weather file for drag [default: the scenario's, else the cached one (deorbit data), else "
+                  "embedded]")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--eop", o.eop_file, "Earth orientation file [default: the cached one (deorbit data), else none]")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--population", o.population_file, "population-count grid (ESRI ASCII) [default: embedded GPWv4]")
       ->check(CLI::ExistingFile);
   cmd->add_option("--contingency", o.contingency,

@@ -1,10 +1,10 @@
 #include "deorbit/app/data_command.h"
 
-#include <cmath>
-#include <iostream>
+#include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+#include <cmath>
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "deorbit/base/error.h"
@@ -74,11 +74,14 @@ void write_text(std::ostream& out, const std::filesystem::path& cache,
 
 int run_list(const DataOptions& o) {
   const std::string format = text::upper(o.format);
-  if (format != "TEXT" && format != "JSON") throw InputError(fmt::format("--format: expected text or json, got '{}'", o.format));
+  if (format != "TEXT" && format != "JSON")
+    throw InputError(fmt::format("--format: expected text or json, got '{}'", o.format));
   const auto cache = datasets::cache_folder(o.cache_dir);
   const auto entries = datasets::list_data_sets(cache, datasets::now_mjd());
-  if (format == "JSON") std::cout << to_json(cache, entries).dump(2) << '\n';
-  else write_text(std::cout, cache, entries);
+  if (format == "JSON")
+    std::cout << to_json(cache, entries).dump(2) << '\n';
+  else
+    write_text(std::cout, cache, entries);
   return 0;
 }
 
@@ -107,9 +110,9 @@ int run_update(const DataOptions& o) {
     }
     ++failed;
     const bool kept = !r.file.empty() && std::filesystem::exists(r.file);
-    std::cerr << fmt::format("deorbit: error: {}: {}; {}\n", r.what, r.error,
-                             kept ? fmt::format("kept the cached {} as it was", r.file.string())
-                                  : std::string("nothing cached for it"));
+    std::cerr << fmt::format(
+        "deorbit: error: {}: {}; {}\n", r.what, r.error,
+        kept ? fmt::format("kept the cached {} as it was", r.file.string()) : std::string("nothing cached for it"));
   }
   std::cout << std::flush;
   return failed ? 1 : 0;

@@ -390,11 +390,15 @@ void add_decay_command(CLI::App& app, DecayOptions& o, int& exit_code) {
   auto* tle = cmd->add_option("--tle", o.tle_file, "TLE file with the element sets (history) of the object")->check(CLI::ExistingFile);
   auto* omm = cmd->add_option("--omm", o.omm_file, "CCSDS OMM file: KVN, XML, or CelesTrak JSON/CSV")->check(CLI::ExistingFile);
   tle->excludes(omm);
-  cmd->add_option("--norad", o.norad, "select the object with this catalogue number (NORAD_CAT_ID)");
+  cmd->add_option("--norad", o.norad,
+                  "select the object with this catalogue number (NORAD_CAT_ID); without --tle/--omm: its cached "
+                  "element sets (deorbit data update --norad N)");
   cmd->add_option("--space-weather", o.space_weather_file,
-                  "space-weather file (CelesTrak SW-All.csv or SpaceWeather-All.txt) [default: embedded]")
+                  "space-weather file (CelesTrak SW-All.csv or SpaceWeather-All.txt) [default: the cached one "
+                  "(deorbit data), else embedded]")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--eop", o.eop_file, "Earth orientation file (CelesTrak EOP-All) [default: none]")->check(CLI::ExistingFile);
+  cmd->add_option("--eop", o.eop_file, "Earth orientation file (CelesTrak EOP-All) [default: the cached one, else none]")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--ensemble", o.ensemble, "ensemble members including the nominal run [default: 100; 1 with --lifetime]");
   cmd->add_option("--as-of", o.as_of, "predict with what was known at this ISO 8601 UTC time");
   cmd->add_option("--format", o.format, "output: text, json or rdm (CCSDS 508.1-B-1 KVN)")->capture_default_str();

@@ -196,10 +196,11 @@ void add_plan_command(CLI::App& app, PlanOptions& o, int& exit_code) {
                 "skip the final burn's contingencies (premature cut-off, one engine out, missed burn)");
   cmd->add_option("--space-weather", o.space_weather_file,
                   "space-weather file for drag (CelesTrak SW-All.csv or SpaceWeather-All.txt) [default: the "
-                  "scenario's, else the embedded table]")
+                  "scenario's, else the cached one (deorbit data), else the embedded table]")
       ->check(CLI::ExistingFile);
   cmd->add_option("--eop", o.eop_file,
-                  "Earth orientation file (CelesTrak EOP-All.txt or .csv) [default: none: UT1 = UTC, no polar motion]")
+                  "Earth orientation file (CelesTrak EOP-All.txt or .csv) [default: the cached one (deorbit data), "
+                  "else none: UT1 = UTC, no polar motion]")
       ->check(CLI::ExistingFile);
   cmd->add_option("--population", o.population_file,
                   "population-count grid (ESRI ASCII, e.g. GPWv4 Population Count) for the casualty risk [default: the "

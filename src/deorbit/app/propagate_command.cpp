@@ -239,7 +239,7 @@ void add_propagate_command(CLI::App& app, PropagateOptions& o, int& exit_code) {
   cmd->add_option("-o,--output", o.output, "output file, written whole or not at all [default: stdout]");
   cmd->add_option("--eop", o.eop_file,
                   "Earth orientation file (CelesTrak EOP-All.txt or .csv) for UT1 and polar motion "
-                  "[default: none: UT1 = UTC, no polar motion]")
+                  "[default: the cached one (deorbit data), else none: UT1 = UTC, no polar motion]")
       ->check(CLI::ExistingFile);
   cmd->add_flag("--strict", o.strict, "refuse the whole input file at its first bad record (default: skip it, warn)");
   auto* numerical = cmd->add_flag("--numerical", o.numerical,
@@ -249,7 +249,8 @@ void add_propagate_command(CLI::App& app, PropagateOptions& o, int& exit_code) {
       ->check(CLI::ExistingFile)
       ->needs(numerical);
   cmd->add_option("--space-weather", o.space_weather_file,
-                  "space-weather file for drag (CelesTrak SW-All.csv or SpaceWeather-All.txt) [default: embedded]")
+                  "space-weather file for drag (CelesTrak SW-All.csv or SpaceWeather-All.txt) [default: the cached "
+                  "one (deorbit data), else embedded]")
       ->check(CLI::ExistingFile)
       ->needs(numerical);
   cmd->callback([&o, &exit_code, cmd]() {

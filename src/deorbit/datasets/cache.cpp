@@ -1,6 +1,8 @@
 #include "deorbit/datasets/cache.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
+#include <openssl/evp.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -11,9 +13,6 @@
 #include <fstream>
 #include <random>
 #include <sstream>
-
-#include <fmt/format.h>
-#include <openssl/evp.h>
 
 #include "deorbit/base/error.h"
 

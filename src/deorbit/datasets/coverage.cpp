@@ -1,9 +1,9 @@
 #include "deorbit/datasets/coverage.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "deorbit/datasets/cache.h"
 
@@ -25,8 +25,10 @@ Coverage coverage_of(const EarthOrientation& eop) {
   if (r.empty()) return c;
   c.first_mjd = r.front().mjd;
   for (const auto& row : r) {
-    if (!row.predicted) c.last_observed_mjd = row.mjd;
-    else c.prediction_end_mjd = row.mjd;
+    if (!row.predicted)
+      c.last_observed_mjd = row.mjd;
+    else
+      c.prediction_end_mjd = row.mjd;
   }
   c.detail = fmt::format("{} rows", r.size());
   return c;
@@ -48,8 +50,7 @@ Coverage coverage_of(const std::vector<MeanElements>& sets) {
 
 std::string coverage_text(const Coverage& c, bool element_sets) {
   const auto day = [](const std::optional<double>& m) { return m ? date_of_mjd(*m) : std::string("-"); };
-  if (element_sets)
-    return fmt::format("{}, epochs {} .. {}", c.detail, day(c.first_mjd), day(c.last_observed_mjd));
+  if (element_sets) return fmt::format("{}, epochs {} .. {}", c.detail, day(c.first_mjd), day(c.last_observed_mjd));
   std::string s = fmt::format("{} .. observed {}", day(c.first_mjd), day(c.last_observed_mjd));
   if (c.prediction_end_mjd) s += fmt::format(", predicted to {}", day(c.prediction_end_mjd));
   return s;

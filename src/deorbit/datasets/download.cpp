@@ -1,12 +1,12 @@
 #include "deorbit/datasets/download.h"
 
+#include <curl/curl.h>
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cmath>
 #include <mutex>
 #include <thread>
-
-#include <curl/curl.h>
-#include <fmt/format.h>
 
 #include "deorbit/base/log.h"
 
@@ -55,7 +55,7 @@ std::string attempt(const std::string& url, const DownloadSettings& s) {
   curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, ms(std::min(s.connect_timeout, s.timeout)));
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, ms(s.timeout));
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM (threads, tests)
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);         // timeouts without SIGALRM (threads, tests)
   curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip/deflate if the server offers them
   curl_easy_setopt(curl, CURLOPT_USERAGENT, "deorbit (https://celestrak.org data updater)");
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append);
@@ -67,9 +67,8 @@ std::string attempt(const std::string& url, const DownloadSettings& s) {
   curl_easy_cleanup(curl);
   if (code != CURLE_OK) {
     const std::string detail = error[0] ? std::string(error) : std::string(curl_easy_strerror(code));
-    const std::string what = code == CURLE_OPERATION_TIMEDOUT
-                                 ? fmt::format("timed out ({} s allowed): {}", s.timeout, detail)
-                                 : detail;
+    const std::string what =
+        code == CURLE_OPERATION_TIMEDOUT ? fmt::format("timed out ({} s allowed): {}", s.timeout, detail) : detail;
     throw DownloadError(fmt::format("{}: {}", url, what), transient_code(code));
   }
   if (status < 200 || status > 299) {

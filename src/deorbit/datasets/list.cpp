@@ -1,9 +1,9 @@
 #include "deorbit/datasets/list.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "deorbit/atmosphere/space_weather.h"
 #include "deorbit/base/embedded_data.h"
@@ -31,8 +31,8 @@ constexpr Description kEmbedded[] = {
     {"nrlmsise00_coefficients.txt", "NRLMSISE-00 atmosphere coefficient tables",
      "NRL NRLMSISE-00 (Picone et al. 2002), block data via D. Brodowski's C port",
      "density, decay, plan, campaign, propagate --numerical (drag)"},
-    {"natural_earth_land_110m.txt", "land polygons 1:110m (land mask of impacts)", "Natural Earth 4.1.0 (public domain)",
-     "plan, campaign"},
+    {"natural_earth_land_110m.txt", "land polygons 1:110m (land mask of impacts)",
+     "Natural Earth 4.1.0 (public domain)", "plan, campaign"},
     {"gpw_v4_population_count_rev11_2020_1_deg.asc", "population count 2020, 1 deg grid (casualty risk)",
      "CIESIN GPWv4 rev. 11 (NASA SEDAC, CC BY 4.0)", "plan, campaign, demise"},
     {"materials.txt", "material properties for the demise model",
@@ -132,11 +132,11 @@ std::vector<DataSetEntry> list_data_sets(const std::filesystem::path& cache, dou
     if (entry.path().extension() == ".json") gp.push_back(entry.path());
   std::sort(gp.begin(), gp.end());
   for (const auto& file : gp) {
-    DataSetEntry e = cached_entry(file, std::string(kElementSetFolder) + "/" + file.filename().string(),
-                                  "element sets (OMM JSON), downloaded and merged",
-                                  "CelesTrak https://celestrak.org/NORAD/elements/gp.php", "decay --norad N", now,
-                                  kElementSetStaleDays,
-                                  [&] { return coverage_of(read_omm_file(file, {.strict = true}).records); });
+    DataSetEntry e =
+        cached_entry(file, std::string(kElementSetFolder) + "/" + file.filename().string(),
+                     "element sets (OMM JSON), downloaded and merged",
+                     "CelesTrak https://celestrak.org/NORAD/elements/gp.php", "decay --norad N", now,
+                     kElementSetStaleDays, [&] { return coverage_of(read_omm_file(file, {.strict = true}).records); });
     e.element_sets = true;
     out.push_back(std::move(e));
   }

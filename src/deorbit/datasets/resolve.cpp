@@ -1,9 +1,9 @@
 #include "deorbit/datasets/resolve.h"
 
+#include <fmt/format.h>
+
 #include <iostream>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "deorbit/atmosphere/space_weather.h"
 #include "deorbit/base/embedded_data.h"
@@ -23,12 +23,13 @@ Resolution describe(const std::string& what, const std::filesystem::path& file, 
                     double stale_days, const std::string& update_option) {
   Resolution r{file, true, "", ""};
   const double age = now - c.last_observed_mjd.value_or(0);
-  r.note = fmt::format("{}: cached {} ({}; last observed day {:.1f} days ago)", what, file.string(), coverage_text(c),
-                       age);
+  r.note =
+      fmt::format("{}: cached {} ({}; last observed day {:.1f} days ago)", what, file.string(), coverage_text(c), age);
   if (age > stale_days)
-    r.stale = fmt::format("the cached {} {} was last observed on {}, {:.0f} days ago (stale after {:g}): run "
-                          "`deorbit data update {}`",
-                          what, file.string(), date_of_mjd(*c.last_observed_mjd), age, stale_days, update_option);
+    r.stale = fmt::format(
+        "the cached {} {} was last observed on {}, {:.0f} days ago (stale after {:g}): run "
+        "`deorbit data update {}`",
+        what, file.string(), date_of_mjd(*c.last_observed_mjd), age, stale_days, update_option);
   return r;
 }
 
@@ -37,8 +38,8 @@ Coverage checked(const std::filesystem::path& file, Read read) {
   try {
     return read();
   } catch (const InputError& e) {
-    throw InputError(fmt::format("{} (the cached file {}: run `deorbit data update` again, or remove it)", e.what(),
-                                 file.string()));
+    throw InputError(
+        fmt::format("{} (the cached file {}: run `deorbit data update` again, or remove it)", e.what(), file.string()));
   }
 }
 
@@ -93,9 +94,10 @@ Resolution resolve_element_sets(std::uint32_t norad, const std::filesystem::path
     }
   }
   if (best.empty())
-    throw InputError(fmt::format("no cached element set of catalogue number {} in {}: run `deorbit data update "
-                                 "--norad {}` (or give --tle or --omm)",
-                                 norad, folder.string(), norad));
+    throw InputError(
+        fmt::format("no cached element set of catalogue number {} in {}: run `deorbit data update "
+                    "--norad {}` (or give --tle or --omm)",
+                    norad, folder.string(), norad));
   Coverage c = coverage_of(best_sets);
   Resolution r = describe(fmt::format("element sets of {}", norad), best, c, now, kElementSetStaleDays,
                           fmt::format("--norad {}", norad));
@@ -103,9 +105,10 @@ Resolution resolve_element_sets(std::uint32_t norad, const std::filesystem::path
   r.note = fmt::format("element sets of {}: cached {} ({}; newest {:.1f} days old)", norad, best.string(),
                        coverage_text(c, true), age);
   if (!r.stale.empty())
-    r.stale = fmt::format("the newest cached element set of {} ({}) is {:.0f} days old (stale after {:g}): run "
-                          "`deorbit data update --norad {}`",
-                          norad, best.string(), age, kElementSetStaleDays, norad);
+    r.stale = fmt::format(
+        "the newest cached element set of {} ({}) is {:.0f} days old (stale after {:g}): run "
+        "`deorbit data update --norad {}`",
+        norad, best.string(), age, kElementSetStaleDays, norad);
   return r;
 }
 
@@ -133,7 +136,8 @@ EarthOrientation earth_orientation(const std::string& given) {
   return file.empty() ? EarthOrientation() : EarthOrientation::read(file);
 }
 
-std::string element_sets_file(const std::string& tle, const std::string& omm, const std::optional<unsigned long>& norad) {
+std::string element_sets_file(const std::string& tle, const std::string& omm,
+                              const std::optional<unsigned long>& norad) {
   if (!tle.empty() || !omm.empty() || !norad) return omm;
   if (*norad > 0xFFFFFFFFul) throw InputError(fmt::format("--norad: {} is not a catalogue number", *norad));
   const auto n = static_cast<std::uint32_t>(*norad);

@@ -1,13 +1,13 @@
 #include "deorbit/datasets/update.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "deorbit/atmosphere/space_weather.h"
 #include "deorbit/datasets/cache.h"
@@ -170,14 +170,21 @@ std::vector<UpdateOutcome> update(const UpdateRequest& rq) {
         [&](const std::string& u, const std::filesystem::path& f) { return update_element_sets(rq, u, f, n); });
   for (const std::string& g : rq.groups) {
     if (!valid_group(g)) {
-      out.push_back({fmt::format("element sets of group {}", g), "", {}, false, "",
+      out.push_back({fmt::format("element sets of group {}", g),
+                     "",
+                     {},
+                     false,
+                     "",
                      fmt::format("group name '{}': expected letters, digits, '-' or '_' (CelesTrak's names, e.g. "
-                                 "stations)", g)});
+                                 "stations)",
+                                 g)});
       continue;
     }
-    run(fmt::format("element sets of group {}", g), fmt::format("{}/NORAD/elements/gp.php?GROUP={}&FORMAT=json", base, g),
-        group_file(rq.cache, g),
-        [&](const std::string& u, const std::filesystem::path& f) { return update_element_sets(rq, u, f, std::nullopt); });
+    run(fmt::format("element sets of group {}", g),
+        fmt::format("{}/NORAD/elements/gp.php?GROUP={}&FORMAT=json", base, g), group_file(rq.cache, g),
+        [&](const std::string& u, const std::filesystem::path& f) {
+          return update_element_sets(rq, u, f, std::nullopt);
+        });
   }
   return out;
 }

@@ -32,12 +32,12 @@ struct UpdateRequest {
 
 //! What happened to one file.
 struct UpdateOutcome {
-  std::string what;               //!< "space weather", "Earth orientation", "element sets of 25544", ...
+  std::string what;  //!< "space weather", "Earth orientation", "element sets of 25544", ...
   std::string url;
-  std::filesystem::path file;     //!< the cache file
+  std::filesystem::path file;  //!< the cache file
   bool ok = false;
-  std::string summary;            //!< on success: coverage, size, SHA-256
-  std::string error;              //!< on failure: what happened; the old file (if any) is unchanged
+  std::string summary;  //!< on success: coverage, size, SHA-256
+  std::string error;    //!< on failure: what happened; the old file (if any) is unchanged
 };
 
 //! Downloads, checks and installs each requested file, independently: one failure does not stop the others. The
