@@ -192,6 +192,44 @@ TEST(DataCli, CommandsTakeTheCachedFilesAndSaySo) {
   EXPECT_FALSE(contains(given.err, "cached")) << given.err;
 }
 
+// plan (and campaign, through the same scenario reader): --space-weather > the scenario's file > the cached one.
+TEST(DataCli, PlanTakesTheCachedSpaceWeatherAfterTheScenarios) {
+  const auto cache = cache_with("plan", true, true);
+  testing::ScopedEnv own("DEORBIT_CACHE_DIR", cache.string().c_str());
+  auto r = run_deorbit("plan --explain");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "space_weather_file: \"" + (cache / "SW-All.csv").string() + "\"")) << r.out;
+  EXPECT_TRUE(contains(r.err, "deorbit: space weather: cached " + (cache / "SW-All.csv").string())) << r.err;
+  EXPECT_FALSE(contains(r.err, "embedded table")) << r.err;
+  // The scenario's own file: the cached one is neither read nor announced.
+  const std::string own_sw = testing::test_data(kSw).string();
+  const std::string scenario = testing::write_temp_file(
+      "own_sw.yaml", testing::edited_source_file("examples/iss-usdv.yaml",
+                                                 {{"objects_file: objects/iss.yaml",
+                                                   "space_weather_file: \"" + own_sw + "\"\nobjects_file: " +
+                                                       testing::source_path("examples/objects/iss.yaml").string()}}));
+  r = run_deorbit("plan --explain " + scenario);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "space_weather_file: \"" + own_sw + "\"")) << r.out;
+  EXPECT_FALSE(contains(r.err, "space weather: cached")) << r.err;
+}
+
+// propagate takes the cached EOP for its frames (SGP4 path: no space weather read, none announced).
+TEST(DataCli, PropagateTakesTheCachedEop) {
+  const auto cache = cache_with("propagate", true, true);
+  testing::ScopedEnv own("DEORBIT_CACHE_DIR", cache.string().c_str());
+  const auto cached = run_deorbit("propagate --frame itrf --step 600");
+  ASSERT_EQ(cached.exit_code, 0) << cached.err;
+  EXPECT_TRUE(contains(cached.err, "deorbit: Earth orientation: cached " + (cache / "EOP-All.csv").string()))
+      << cached.err;
+  EXPECT_FALSE(contains(cached.err, "space weather")) << cached.err;
+  const auto given = run_deorbit("propagate --frame itrf --step 600 --eop " + testing::test_data(kEop).string());
+  ASSERT_EQ(given.exit_code, 0) << given.err;
+  EXPECT_EQ(cached.out, given.out);
+  testing::ScopedEnv empty("DEORBIT_CACHE_DIR", testing::private_cache_dir().c_str());
+  EXPECT_NE(run_deorbit("propagate --frame itrf --step 600").out, cached.out);  // UT1 = UTC, no polar motion
+}
+
 TEST(DataCli, WithoutACacheTheEmbeddedDefaultsAsBefore) {
   const auto r = run_deorbit(kDensity);
   ASSERT_EQ(r.exit_code, 0) << r.err;
