@@ -112,14 +112,7 @@ TEST(DataCli, ListsTheCachedDataSets) {
 TEST(DataCli, UpdateThroughTheCommand) {
   const std::string sw = file_text(testing::test_data(kSw).string()),
                     eop = file_text(testing::test_data(kEop).string());
-  LocalServer server([&](const httplib::Request& rq, httplib::Response& res) {
-    if (rq.path == "/SpaceData/SW-All.csv")
-      res.set_content(sw, "text/csv");
-    else if (rq.path == "/SpaceData/EOP-All.csv")
-      res.set_content(eop, "text/csv");
-    else
-      res.status = 404;
-  });
+  LocalServer server(testing::space_data(sw, eop));
   const auto cache = cache_with("update", false, false);
   auto r = run_deorbit("data update --cache " + cache.string() + " --source-url " + server.url());
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -64,6 +64,18 @@ class LocalServer {
   std::string last_target_;
 };
 
+//! CelesTrak's two SpaceData files at their paths; 404 elsewhere.
+inline LocalServer::Handler space_data(const std::string& sw, const std::string& eop) {
+  return [sw, eop](const httplib::Request& rq, httplib::Response& res) {
+    if (rq.path == "/SpaceData/SW-All.csv")
+      res.set_content(sw, "text/csv");
+    else if (rq.path == "/SpaceData/EOP-All.csv")
+      res.set_content(eop, "text/csv");
+    else
+      res.status = 404;
+  };
+}
+
 //! A URL on 127.0.0.1 where nothing listens: a port bound and released again (connection refused).
 inline std::string closed_port_url() {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);

@@ -69,14 +69,7 @@ UpdateOutcome update_one(UpdateRequest rq) {
 
 TEST(DataUpdate, InstallsSpaceWeatherAndEop) {
   const std::string sw = sw_text(), eop = eop_text();
-  LocalServer server([&](const httplib::Request& rq, httplib::Response& res) {
-    if (rq.path == "/SpaceData/SW-All.csv")
-      res.set_content(sw, "text/csv");
-    else if (rq.path == "/SpaceData/EOP-All.csv")
-      res.set_content(eop, "text/csv");
-    else
-      res.status = 404;
-  });
+  LocalServer server(testing::space_data(sw, eop));
   const auto cache = fresh_cache("install");
   UpdateRequest rq = request(cache, server.url());
   rq.space_weather = rq.earth_orientation = true;

@@ -55,22 +55,26 @@ void announce(const Resolution& r) {
   if (!r.stale.empty()) warn(r.stale);
 }
 
+// Explicit > cached (read by Table::read to describe it) > nothing.
+template <class Table>
+Resolution resolve_table(const std::string& given, const std::filesystem::path& file, double now,
+                         const std::string& what, double stale_days, const std::string& update_option) {
+  if (!given.empty()) return {given, false, "", ""};
+  if (!std::filesystem::exists(file)) return {};
+  const Coverage c = checked(file, [&] { return coverage_of(Table::read(file)); });
+  return describe(what, file, c, now, stale_days, update_option);
+}
+
 }  // namespace
 
 Resolution resolve_space_weather(const std::string& given, const std::filesystem::path& cache, double now) {
-  if (!given.empty()) return {given, false, "", ""};
-  const std::filesystem::path file = cache / kSpaceWeatherFile;
-  if (!std::filesystem::exists(file)) return {};
-  const Coverage c = checked(file, [&] { return coverage_of(SpaceWeather::read(file)); });
-  return describe("space weather", file, c, now, kSpaceWeatherStaleDays, "--space-weather");
+  return resolve_table<SpaceWeather>(given, cache / kSpaceWeatherFile, now, "space weather", kSpaceWeatherStaleDays,
+                                     "--space-weather");
 }
 
 Resolution resolve_earth_orientation(const std::string& given, const std::filesystem::path& cache, double now) {
-  if (!given.empty()) return {given, false, "", ""};
-  const std::filesystem::path file = cache / kEarthOrientationFile;
-  if (!std::filesystem::exists(file)) return {};
-  const Coverage c = checked(file, [&] { return coverage_of(EarthOrientation::read(file)); });
-  return describe("Earth orientation", file, c, now, kEarthOrientationStaleDays, "--eop");
+  return resolve_table<EarthOrientation>(given, cache / kEarthOrientationFile, now, "Earth orientation",
+                                         kEarthOrientationStaleDays, "--eop");
 }
 
 Resolution resolve_element_sets(std::uint32_t norad, const std::filesystem::path& cache, double now) {
