@@ -227,6 +227,8 @@ int run_campaign(const CampaignOptions& o) {
       for (const auto& [lat, lon] : judged.vertices()) judged_by += fmt::format(" ({}, {})", lat, lon);
       // A contingency is part of the campaign (a store of the nominal burn keeps its identity without one).
       if (!contingency.text.empty()) judged_by += "\n# contingency of the final burn: " + contingency.text;
+      // So are the data (the cached files change with `deorbit data update`).
+      judged_by += "\n" + datasets::data_identity(s.space_weather_file, eop.source());
       const CampaignIdentity identity{s.text, s.file, s.dispersions.seed,
                                       dispersions_yaml(s.dispersions) + judged_by + "\n", DEORBIT_VERSION};
       store = std::make_unique<RunStore>(db, identity, o.resume);

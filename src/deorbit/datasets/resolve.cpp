@@ -140,6 +140,15 @@ EarthOrientation earth_orientation(const std::string& given) {
   return file.empty() ? EarthOrientation() : EarthOrientation::read(file);
 }
 
+std::string data_identity(const std::string& space_weather_file, const std::string& eop_file) {
+  const std::string sw = space_weather_file.empty()
+                             ? "embedded space_weather_default.csv, sha256 " +
+                                   sha256_hex(*embedded_data("space_weather_default.csv"))
+                             : "sha256 " + sha256_hex(read_bytes(space_weather_file));
+  const std::string eop = eop_file.empty() ? "none" : "sha256 " + sha256_hex(read_bytes(eop_file));
+  return fmt::format("# space weather: {}\n# Earth orientation: {}", sw, eop);
+}
+
 std::string element_sets_file(const std::string& tle, const std::string& omm,
                               const std::optional<unsigned long>& norad) {
   if (!tle.empty() || !omm.empty() || !norad) return omm;

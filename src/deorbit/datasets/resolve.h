@@ -49,6 +49,11 @@ struct Resolution {
 void take_cached_files(std::string& space_weather_file, std::string& eop_file);
 //! The table of earth_orientation_file(given), or the empty table (UT1 = UTC, warns when used) if there is none.
 [[nodiscard]] EarthOrientation earth_orientation(const std::string& given);
+//! Two comment lines naming the SHA-256 of the space weather (the file, or the embedded table if "") and of the EOP
+//! file (or "none"): what a campaign store keeps so that a resume on other data (after `deorbit data update`, or
+//! with other files) is refused instead of mixing runs. Paths are left out: the same bytes elsewhere are the same.
+[[nodiscard]] std::string data_identity(const std::string& space_weather_file, const std::string& eop_file);
+
 //! The element-set file of `deorbit decay`: `omm` or `tle` if one is given, or if no `norad` is; else the cached
 //! element sets of norad; else "" when norad is the embedded ISS element set's (that set, as before). Throws as
 //! resolve_element_sets otherwise.
