@@ -257,6 +257,12 @@ TEST(DataCli, DecayTakesTheCachedElementSetsOfAnObject) {
   EXPECT_TRUE(contains(r.err, "deorbit: error: no cached element set of catalogue number 99999 in " +
                                   (cache / "gp").string() + ": run `deorbit data update --norad 99999`"))
       << r.err;
+  // Nothing cached for 25544: the embedded ISS element set, as before the cache.
+  testing::ScopedEnv empty("DEORBIT_CACHE_DIR", testing::private_cache_dir().c_str());
+  r = run_deorbit("decay --norad 25544 --ensemble 1 --horizon-days 0.5 --no-progress --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["element_sets_known"], 1);
+  EXPECT_FALSE(contains(r.err, "cached")) << r.err;
 }
 
 }  // namespace
