@@ -248,6 +248,25 @@ TEST(DataUpdate, BadElementSetAnswersKeepTheOldFile) {
   }
 }
 
+// After an HTTP error answer nothing more is asked of the server (CelesTrak's usage policy).
+TEST(DataUpdate, AnHttpErrorStopsTheRequests) {
+  LocalServer server([](const httplib::Request&, httplib::Response& res) { res.status = 403; });
+  const auto cache = fresh_cache("stop");
+  UpdateRequest rq = request(cache, server.url());
+  rq.space_weather = rq.earth_orientation = true;
+  rq.norad = {25544};
+  const auto out = update(rq);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_NE(out[0].error.find("/SpaceData/SW-All.csv: HTTP 403"), std::string::npos) << out[0].error;
+  for (std::size_t i = 1; i < 3; ++i) {
+    EXPECT_FALSE(out[i].ok);
+    EXPECT_EQ(out[i].error.rfind("not requested: " + server.url() + "/SpaceData/SW-All.csv: HTTP 403", 0), 0u)
+        << out[i].error;
+  }
+  EXPECT_EQ(server.requests(), 1);
+  EXPECT_TRUE(files_in(cache).empty());
+}
+
 TEST(DataUpdate, GroupsByName) {
   const std::string vanguard = file_text(testing::test_data("sgp4/sample_omm.json").string());
   LocalServer server(

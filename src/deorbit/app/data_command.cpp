@@ -169,9 +169,12 @@ void add_data_command(CLI::App& app, DataOptions& o, int& exit_code) {
       "the cached one (written beside it, synced, renamed): on any failure (HTTP status, timeout, refused\n"
       "connection, a parse error with its line) the old file stays and the error says what happened. Element sets\n"
       "are merged with those already cached (a history for `deorbit decay --norad N`; sets older than 30 days\n"
-      "before the object's newest are dropped). Transient failures (timeouts, refused or cut connections, HTTP 408,\n"
-      "429, 5xx) are retried after 2, 4, 8 s. libcurl honours http_proxy, https_proxy, no_proxy and ALL_PROXY.\n\n"
-      "Exit codes: 0 every file updated; 1 one or more failed (the others are still updated); 2 bad command line.");
+      "before the object's newest are dropped). Network failures (timeouts, refused or cut connections) are retried\n"
+      "after 2, 4, 8 s. An HTTP error answer is not retried, and no further file is requested from the server:\n"
+      "CelesTrak asks machine clients to stop at any answer but HTTP 200 (celestrak.org/usage-policy.php). libcurl\n"
+      "honours http_proxy, https_proxy, no_proxy and ALL_PROXY.\n\n"
+      "Exit codes: 0 every file updated; 1 one or more failed (the others are still tried, unless the server\n"
+      "answered with an HTTP error); 2 bad command line.");
   update->add_flag("--space-weather", o.space_weather, "CelesTrak SW-All.csv");
   update->add_flag("--eop", o.eop, "CelesTrak EOP-All.csv");
   update->add_option("--norad", o.norad, "element sets of these catalogue numbers (OMM JSON)")->expected(1, -1);
@@ -179,7 +182,7 @@ void add_data_command(CLI::App& app, DataOptions& o, int& exit_code) {
   update->add_option("--cache", o.cache_dir, "cache folder [default: see deorbit data --help]");
   update->add_option("--source-url", o.source_url, "base URL [default: $DEORBIT_DATA_URL, else https://celestrak.org]");
   update->add_option("--timeout", o.timeout, "[s] one attempt, connect and transfer")->capture_default_str();
-  update->add_option("--retries", o.retries, "further attempts after a transient failure")->capture_default_str();
+  update->add_option("--retries", o.retries, "further attempts after a network failure (timeout, refused or cut connection)")->capture_default_str();
   update->callback([&o, &exit_code]() { exit_code = run_update(o); });
 }
 

@@ -18,8 +18,6 @@ std::size_t append(char* data, std::size_t size, std::size_t count, void* body) 
   return size * count;
 }
 
-bool transient_status(long status) { return status == 408 || status == 429 || (status >= 500 && status <= 599); }
-
 bool transient_code(CURLcode code) {
   switch (code) {
     case CURLE_COULDNT_RESOLVE_PROXY:
@@ -57,7 +55,7 @@ std::string attempt(const std::string& url, const DownloadSettings& s) {
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, ms(s.timeout));
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);         // timeouts without SIGALRM (threads, tests)
   curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip/deflate if the server offers them
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, "deorbit (https://celestrak.org data updater)");
+  curl_easy_setopt(curl, CURLOPT_USERAGENT, "deorbit data update (libcurl)");
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
@@ -73,8 +71,8 @@ std::string attempt(const std::string& url, const DownloadSettings& s) {
   }
   if (status < 200 || status > 299) {
     std::string first = body.substr(0, body.find('\n')).substr(0, 120);
-    throw DownloadError(fmt::format("{}: HTTP {}{}", url, status, first.empty() ? "" : " (" + first + ")"),
-                        transient_status(status));
+    throw DownloadError(fmt::format("{}: HTTP {}{}", url, status, first.empty() ? "" : " (" + first + ")"), false,
+                        status);
   }
   return body;
 }

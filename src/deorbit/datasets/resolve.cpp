@@ -141,10 +141,9 @@ EarthOrientation earth_orientation(const std::string& given) {
 }
 
 std::string data_identity(const std::string& space_weather_file, const std::string& eop_file) {
-  const std::string sw = space_weather_file.empty()
-                             ? "embedded space_weather_default.csv, sha256 " +
-                                   sha256_hex(*embedded_data("space_weather_default.csv"))
-                             : "sha256 " + sha256_hex(read_bytes(space_weather_file));
+  const std::string sw = space_weather_file.empty() ? "embedded space_weather_default.csv, sha256 " +
+                                                          sha256_hex(*embedded_data("space_weather_default.csv"))
+                                                    : "sha256 " + sha256_hex(read_bytes(space_weather_file));
   const std::string eop = eop_file.empty() ? "none" : "sha256 " + sha256_hex(read_bytes(eop_file));
   return fmt::format("# space weather: {}\n# Earth orientation: {}", sw, eop);
 }

@@ -148,11 +148,20 @@ std::string source_url(const std::string& given) {
 std::vector<UpdateOutcome> update(const UpdateRequest& rq) {
   const std::string base = source_url(rq.base_url);
   std::vector<UpdateOutcome> out;
+  std::string refused;  // the first HTTP error answer: no further request to that server (download.h)
   auto run = [&](std::string what, std::string url, std::filesystem::path file, const auto& work) {
     UpdateOutcome o{std::move(what), std::move(url), std::move(file), false, "", ""};
+    if (!refused.empty()) {
+      o.error = fmt::format("not requested: {} (the source asks clients to stop at an error answer)", refused);
+      out.push_back(std::move(o));
+      return;
+    }
     try {
       o.summary = work(o.url, o.file);
       o.ok = true;
+    } catch (const DownloadError& e) {
+      o.error = e.what();
+      if (e.http_status() != 0) refused = e.what();
     } catch (const std::exception& e) {
       o.error = e.what();
     }

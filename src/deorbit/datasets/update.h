@@ -40,7 +40,8 @@ struct UpdateOutcome {
   std::string error;    //!< on failure: what happened; the old file (if any) is unchanged
 };
 
-//! Downloads, checks and installs each requested file, independently: one failure does not stop the others. The
+//! Downloads, checks and installs each requested file, independently: one failure does not stop the others, except
+//! an HTTP error answer, after which nothing more is requested from the server (download.h). The
 //! space weather is checked by SpaceWeather::parse and must hold observed days, and not end before the file it
 //! replaces; the EOP file by EarthOrientation::read; element sets by the strict OMM JSON reader (every record a
 //! valid element set, of the requested object for CATNR), then merged with the cached ones of the same file (the
