@@ -71,6 +71,9 @@ TEST(DataCli, ListsTheEmbeddedDataSets) {
   EXPECT_GT(sw["age_days"].get<double>(), 0);
   EXPECT_EQ(by_name["iss_25544.tle"]["newest_epoch_day"], "2026-08-25");
   EXPECT_TRUE(by_name["egm96_20x20.txt"]["age_days"].is_null());
+  // No EOP is embedded: listed as none, not in use.
+  EXPECT_EQ(by_name["EOP-All.csv"]["origin"], "none");
+  EXPECT_FALSE(by_name["EOP-All.csv"]["in_use"]);
 }
 
 TEST(DataCli, ListsTheCachedDataSets) {

@@ -25,7 +25,9 @@ json to_json(const std::filesystem::path& cache, const std::vector<datasets::Dat
   json list = json::array();
   for (const auto& e : entries)
     list.push_back({{"name", e.name},
-                    {"origin", e.cached ? "cached" : "embedded"},
+                    {"origin", e.missing  ? "none"
+                               : e.cached ? "cached"
+                                          : "embedded"},
                     {"what", e.what},
                     {"source", e.source},
                     {"location", e.location},
@@ -54,8 +56,12 @@ void write_text(std::ostream& out, const std::filesystem::path& cache,
   out << fmt::format("Cache folder: {}\n", cache.string());
   for (const auto& e : entries) {
     out << fmt::format("\n{}  {}{}\n", e.name, e.location,
-                       e.in_use ? "" : "  (not used by default: the cached SW-All.csv takes its place)");
+                       e.in_use || e.missing ? "" : "  (not used by default: the cached SW-All.csv takes its place)");
     out << fmt::format("  what      {}\n  source    {}\n", e.what, e.source.empty() ? "-" : e.source);
+    if (e.missing) {
+      out << fmt::format("  used by   {}\n", e.used_by);
+      continue;
+    }
     if (!e.error.empty()) {
       out << fmt::format("  ERROR     {}\n", e.error);
     } else if (e.time_series) {
@@ -151,7 +157,7 @@ void add_data_command(CLI::App& app, DataOptions& o, int& exit_code) {
       "predictions; element sets: their epochs), its age (days since the last observed day or the newest epoch;\n"
       "STALE past the thresholds of `deorbit data --help`), its size and SHA-256, and the commands that use it.\n"
       "A cached file the program cannot read is listed with the reader's error.\n\n"
-      "JSON keys: cache, thresholds_days, data_sets[] with name, origin (embedded or cached), what, source,\n"
+      "JSON keys: cache, thresholds_days, data_sets[] with name, origin (embedded, cached or none), what, source,\n"
       "location, first_day, last_observed_day, newest_epoch_day, prediction_end_day, detail, age_days, stale,\n"
       "in_use, bytes, sha256, used_by, error.");
   list->add_option("--cache", o.cache_dir, "cache folder [default: see deorbit data --help]");
@@ -182,7 +188,10 @@ void add_data_command(CLI::App& app, DataOptions& o, int& exit_code) {
   update->add_option("--cache", o.cache_dir, "cache folder [default: see deorbit data --help]");
   update->add_option("--source-url", o.source_url, "base URL [default: $DEORBIT_DATA_URL, else https://celestrak.org]");
   update->add_option("--timeout", o.timeout, "[s] one attempt, connect and transfer")->capture_default_str();
-  update->add_option("--retries", o.retries, "further attempts after a network failure (timeout, refused or cut connection)")->capture_default_str();
+  update
+      ->add_option("--retries", o.retries,
+                   "further attempts after a network failure (timeout, refused or cut connection)")
+      ->capture_default_str();
   update->callback([&o, &exit_code]() { exit_code = run_update(o); });
 }
 

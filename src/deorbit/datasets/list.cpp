@@ -120,12 +120,24 @@ std::vector<DataSetEntry> list_data_sets(const std::filesystem::path& cache, dou
         if (e.name == "space_weather_default.csv") e.in_use = false;
   }
   const std::filesystem::path eop = cache / kEarthOrientationFile;
-  if (std::filesystem::exists(eop))
-    out.push_back(cached_entry(eop, std::string(kEarthOrientationFile),
-                               "Earth orientation (UT1-UTC, polar motion, IERS EOP 20 C04), downloaded",
-                               "CelesTrak https://celestrak.org/SpaceData/EOP-All.csv",
-                               "decay, plan, campaign, density, propagate", now, kEarthOrientationStaleDays,
-                               [&] { return coverage_of(EarthOrientation::read(eop)); }));
+  const std::string eop_what = "Earth orientation (UT1-UTC, polar motion, IERS EOP 20 C04), downloaded";
+  const std::string eop_source = "CelesTrak https://celestrak.org/SpaceData/EOP-All.csv";
+  const std::string eop_users = "decay, plan, campaign, density, propagate";
+  if (std::filesystem::exists(eop)) {
+    out.push_back(cached_entry(eop, std::string(kEarthOrientationFile), eop_what, eop_source, eop_users, now,
+                               kEarthOrientationStaleDays, [&] { return coverage_of(EarthOrientation::read(eop)); }));
+  } else {
+    // Nothing is embedded for it: say so, since the commands then take UT1 = UTC and no polar motion.
+    DataSetEntry e;
+    e.name = std::string(kEarthOrientationFile);
+    e.missing = e.time_series = true;
+    e.in_use = false;
+    e.what = "Earth orientation (UT1-UTC, polar motion, IERS EOP 20 C04)";
+    e.source = eop_source;
+    e.used_by = eop_users;
+    e.location = "none (not cached, none embedded): UT1 = UTC and no polar motion until `deorbit data update --eop`";
+    out.push_back(std::move(e));
+  }
   std::vector<std::filesystem::path> gp;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(cache / kElementSetFolder, ec))

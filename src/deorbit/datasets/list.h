@@ -15,6 +15,7 @@ namespace deorbit::datasets {
 struct DataSetEntry {
   std::string name;     //!< file name (cached element sets: gp/NAME)
   bool cached = false;  //!< in the cache folder (else compiled into the program from data/)
+  bool missing = false;  //!< neither cached nor embedded (the EOP before `deorbit data update`): not in use
   std::string what;
   std::string source;
   std::string location;      //!< the cache file's path, or "embedded (data/NAME)"
