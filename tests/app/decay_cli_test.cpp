@@ -171,6 +171,44 @@ TEST(DecayCli, LifetimeModeWritesHistoryPlotAndGroundTrack) {
   EXPECT_NEAR(geo["features"][1]["geometry"]["coordinates"][1].get<double>(), j["reentry_lat_deg"].get<double>(), 1e-6);
 }
 
+// One element set of an eccentric object (the PAM-D stage of decay-single, 156 x 2,787 km, 65.6 days left): fitted
+// to its own SGP4 decay, flown with the Sun and Moon, and each output says so; past a short horizon and its limit,
+// "no re-entry before" is a result (exit 0) in every format.
+TEST(DecayCli, OneEccentricElementSetSaysItsFitItsForcesAndItsHorizon) {
+  const std::string args = "decay --tle " + deorbit::testing::test_data("decay-single/tles.tle").string() +
+                           " --norad 29487 --space-weather " + sw() + " --as-of 2013-10-23T00:00:00Z --no-progress";
+  CommandResult r = run_deorbit(args + " --ensemble 1 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(j["fit"]["self_fit"].get<bool>());
+  EXPECT_EQ(j["fit"]["spread_basis"], "self-fit");
+  EXPECT_TRUE(j["model"]["sun_and_moon"].get<bool>());
+  EXPECT_GT(j["model"]["lunisolar_perigee_drift_km"].get<double>(), 1.0);
+  EXPECT_TRUE(j["reentered"].get<bool>());
+  EXPECT_FALSE(j["horizon_extended"].get<bool>());
+  EXPECT_TRUE(j["no_reentry_before"].is_null());
+
+  const std::string out = deorbit::testing::write_temp_file("decay_pam_short.rdm", "");
+  r = run_deorbit(args + " --ensemble 4 --horizon-days 10 --horizon-limit-days 20 --sun-moon on --format rdm -o " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::ifstream rdm_in(out);
+  const deorbit::Rdm rdm = deorbit::read_rdm_kvn(rdm_in, out);
+  EXPECT_EQ(rdm.n_body_perturbations, "SUN, MOON");
+  EXPECT_FALSE(rdm.nominal_reentry_epoch.has_value());
+  EXPECT_NEAR(rdm.orbit_lifetime / 86400.0, 20.0, 0.01);
+  EXPECT_EQ(std::count_if(rdm.comments.begin(), rdm.comments.end(),
+                          [](const std::string& c) { return c.rfind("no re-entry before 2013-11-1", 0) == 0; }),
+            1)
+      << ::testing::PrintToString(rdm.comments);
+
+  r = run_deorbit(args + " --ensemble 1 --horizon-days 10 --horizon-limit-days 20 --sun-moon off");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Re-entry          none before 2013-11-1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(the limit of the extended run)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("NRLMSISE-00 drag (lunisolar perigee drift up to"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(": as asked"), std::string::npos) << r.out;
+}
+
 TEST(DecayCli, BadInputGivesExitCode1WithAMessage) {
   std::string empty = deorbit::testing::write_temp_file("empty.tle", "");
   CommandResult r = run_deorbit("decay --tle " + empty + " --no-progress");
@@ -188,6 +226,10 @@ TEST(DecayCli, BadInputGivesExitCode1WithAMessage) {
   r = run_deorbit("decay --tle " + y1() + " --format xml --no-progress");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("--format"), std::string::npos) << r.err;
+
+  r = run_deorbit("decay --tle " + y1() + " --sun-moon maybe --no-progress");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("--sun-moon: expected auto, on or off, got 'maybe'"), std::string::npos) << r.err;
 
   r = run_deorbit("decay --tle " + y1() + " --mass 1000 --no-progress");
   EXPECT_EQ(r.exit_code, 1);

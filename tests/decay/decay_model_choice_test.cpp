@@ -98,6 +98,7 @@ TEST(DecayLifetimeSlow, EmbeddedIssElementSet) {
   request.weather = std::make_shared<const SpaceWeather>(
       SpaceWeather::read(testing::test_data("spaceweather/SW-All_2025-03-23.csv")));
   request.model = lifetime_decay_model();
+  request.fit.self_fit_span = 0;  // as `deorbit decay --lifetime`: the drag as given or from B* (docs/decay.md)
   request.ensemble.members = 1;
   request.horizon = 3650 * 86400.0;
   const DecayAnalysis prior = analyse_decay(request, EarthOrientation::none());

@@ -105,9 +105,23 @@ TEST(DragFit, SpreadBasisSaysWhatTheWindowRestsOn) {
   EXPECT_EQ(pair.log_scale_sigma, 0.0);
   EXPECT_GT(pair.density_scale, 0.0);
 
-  // One element set: no fit, the B* prior's spread.
-  DragFit one = fit_drag(std::vector<MeanElements>{sets.back()}, DecayModel{}, craft, y1_weather(),
-                         EarthOrientation::none());
+  // One element set: fitted to its own SGP4 decay; the scatter of those points is SGP4's self-consistency, not a
+  // measured spread, so the window rests on the spread measured on the validation set.
+  const std::vector<MeanElements> single{sets.front()};
+  DragFit self = fit_drag(single, DecayModel{}, craft, y1_weather(), EarthOrientation::none());
+  EXPECT_FALSE(self.weak);
+  EXPECT_TRUE(self.self_fit);
+  EXPECT_EQ(self.element_sets, 1);
+  EXPECT_EQ(self.spread_points, 0);
+  EXPECT_EQ(self.window_basis, WindowBasis::SelfFit);
+  EXPECT_EQ(to_string(self.window_basis), "self-fit");
+  EXPECT_EQ(self.log_scale_sigma, DragFitSettings{}.self_fit_log_sigma);
+  EXPECT_EQ(self.points.size(), 1u + static_cast<std::size_t>(DragFitSettings{}.self_fit_points));
+
+  // One element set and no self-fit: the B* prior and its spread.
+  DragFitSettings no_self;
+  no_self.self_fit_span = 0;
+  DragFit one = fit_drag(single, DecayModel{}, craft, y1_weather(), EarthOrientation::none(), no_self);
   EXPECT_TRUE(one.weak);
   EXPECT_EQ(one.spread_points, 0);
   EXPECT_EQ(one.window_basis, WindowBasis::Prior);

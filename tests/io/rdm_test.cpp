@@ -64,6 +64,19 @@ TEST(Rdm, WritesMandatoryKeywordsAndReadsBack) {
   EXPECT_EQ(back.comments[0], s.comments[0]);
 }
 
+// SATCAT names carry brackets ("DELTA 2 R/B(2) [PAM-D]"): free text keeps them, they are no unit.
+TEST(Rdm, FreeTextWithBracketsReadsBackWhole) {
+  Rdm s = sample();
+  s.object_name = "DELTA 2 R/B(2) [PAM-D]";
+  s.n_body_perturbations = "SUN, MOON";
+  std::ostringstream out;
+  write_rdm_kvn(out, s);
+  std::istringstream in(out.str());
+  const Rdm back = read_rdm_kvn(in, "written.rdm");
+  EXPECT_EQ(back.object_name, s.object_name);
+  EXPECT_EQ(back.n_body_perturbations, "SUN, MOON");
+}
+
 std::string without(const std::string& text, const std::string& key) {
   std::istringstream in(text);
   std::string line, out;

@@ -105,6 +105,10 @@ std::string window_basis_text(const DecayAnalysis& a, const DecayRequest& r) {
       return fmt::format("prior: one element set, no fit; the B* prior's spread of ln k ({:.2f}) and the model spread "
                          "({:.2f})",
                          a.fit.log_scale_sigma, r.ensemble.model_log_sigma);
+    case WindowBasis::SelfFit:
+      return fmt::format("self-fit: one element set fitted to its own SGP4 decay; the spread of ln k measured on the "
+                         "single-element-set validation ({:.2f}) and the model spread ({:.2f})",
+                         a.fit.log_scale_sigma, r.ensemble.model_log_sigma);
   }
   return "";
 }
@@ -121,6 +125,9 @@ nlohmann::json to_json(const DecayAnalysis& a, const DecayRequest& r) {
   j["element_sets_known"] = a.element_sets_known;
   j["element_sets_ignored"] = a.element_sets_ignored;
   j["reentered"] = p.nominal.reentered;
+  j["no_reentry_before"] = p.nominal.reentered ? json() : json(iso(p.nominal.epoch));
+  j["horizon"] = iso(a.horizon);
+  j["horizon_extended"] = a.horizon_extended;
   j["reentry_altitude_km"] = r.model.reentry_altitude / 1e3;
   j["nominal_reentry_epoch"] = p.nominal.reentered ? json(iso(p.nominal.epoch)) : json();
   j["remaining_days"] = p.nominal.reentered ? json((p.nominal.epoch - a.elements.epoch) / kDay) : json();
@@ -139,6 +146,7 @@ nlohmann::json to_json(const DecayAnalysis& a, const DecayRequest& r) {
               {"log_scale_sigma", a.fit.log_scale_sigma},
               {"ballistic_coefficient_m2_per_kg", cda_m * a.fit.density_scale},
               {"weak", a.fit.weak},
+              {"self_fit", a.fit.self_fit},
               {"element_sets", a.fit.element_sets},
               {"spread_points", a.fit.spread_points},
               {"spread_basis", std::string(to_string(a.fit.window_basis))},
@@ -152,10 +160,12 @@ nlohmann::json to_json(const DecayAnalysis& a, const DecayRequest& r) {
                    {"f107_log_sigma", r.ensemble.f107_log_sigma},
                    {"ap_log_sigma", r.ensemble.ap_log_sigma},
                    {"member_shift_s", p.member_shift}};
-  j["model"] = {{"gravity", fmt::format("EGM96 {}x{}", r.model.gravity_degree, r.model.gravity_degree)},
+  j["model"] = {{"gravity", fmt::format("EGM96 {}x{}", a.model.gravity_degree, a.model.gravity_degree)},
                 {"atmosphere", "NRLMSISE-00"},
-                {"position_tolerance_m", r.model.position_tolerance},
-                {"max_step_s", r.model.max_step}};
+                {"sun_and_moon", a.model.sun_and_moon},
+                {"lunisolar_perigee_drift_km", a.lunisolar_drift / 1e3},
+                {"position_tolerance_m", a.model.position_tolerance},
+                {"max_step_s", a.model.max_step}};
   j["space_weather"] = a.weather->source();
   return j;
 }
@@ -180,13 +190,25 @@ void write_text(std::ostream& out, const DecayAnalysis& a, const DecayRequest& r
                      a.fit.element_sets, a.fit.rms_residual, a.fit.sma_decay / 1e3,
                      a.fit.weak ? (r.spacecraft ? " (WEAK: one element set, no fit: the given mass, area and Cd)"
                                               : " (WEAK: one element set, no fit: Cd A/m from B*)")
-                           : "");
+                     : a.fit.self_fit ? " (one element set: fitted to its own SGP4 decay over the day after it)"
+                                      : "");
   out << fmt::format("Space weather     {}\n", a.weather->source());
+  out << fmt::format("Forces            EGM96 {}x{}, NRLMSISE-00 drag{} (lunisolar perigee drift up to {:.1f} km in {:.0f} "
+                     "days{})\n",
+                     a.model.gravity_degree, a.model.gravity_degree, a.model.sun_and_moon ? ", Sun and Moon" : "",
+                     a.lunisolar_drift / 1e3, r.horizon / kDay,
+                     r.sun_and_moon ? ": as asked"
+                                    : fmt::format(": {} {:.0f} km", a.model.sun_and_moon ? "above" : "below",
+                                                  kLunisolarDriftThreshold / 1e3));
   if (!p.nominal.reentered) {
-    out << fmt::format("Re-entry          none before {} (the horizon)\n", iso(p.nominal.epoch));
+    out << fmt::format("Re-entry          none before {} ({})\n", iso(p.nominal.epoch),
+                       a.horizon_extended ? "the limit of the extended run" : "the horizon");
   } else {
-    out << fmt::format("Re-entry          {} at {:.0f} km, {:.2f} days after the prediction epoch\n",
-                       iso(p.nominal.epoch), r.model.reentry_altitude / 1e3, (p.nominal.epoch - e.epoch) / kDay);
+    out << fmt::format("Re-entry          {} at {:.0f} km, {:.2f} days after the prediction epoch{}\n",
+                       iso(p.nominal.epoch), r.model.reentry_altitude / 1e3, (p.nominal.epoch - e.epoch) / kDay,
+                       a.horizon_extended ? fmt::format(" (past the {:.0f}-day horizon: runs extended to {})",
+                                                        r.horizon / kDay, iso(a.horizon))
+                                          : "");
     out << fmt::format("Point             lat {:.2f} deg, lon {:.2f} deg (WGS84)\n", degrees(p.nominal.point.latitude),
                        degrees(p.nominal.point.longitude));
   }
@@ -209,7 +231,8 @@ Rdm to_rdm(const DecayAnalysis& a, const DecayRequest& r, const DecayOptions& o)
   m.catalog_number = a.elements.object.catalogue_number;
   m.epoch_tzero = a.elements.epoch;
   m.ref_frame = "GCRF";
-  m.gravity_model = fmt::format("EGM-96: {}D {}O", r.model.gravity_degree, r.model.gravity_degree);
+  m.gravity_model = fmt::format("EGM-96: {}D {}O", a.model.gravity_degree, a.model.gravity_degree);
+  if (a.model.sun_and_moon) m.n_body_perturbations = "SUN, MOON";
   m.atmospheric_model = "NRLMSISE-00";
   m.solar_flux_prediction = a.weather->source();
   m.comments.push_back(fmt::format("deorbit decay: density scale {:.4f} fitted on {} element sets", a.fit.density_scale,
@@ -220,7 +243,7 @@ Rdm to_rdm(const DecayAnalysis& a, const DecayRequest& r, const DecayOptions& o)
     m.comments.push_back("window basis: " + window_basis_text(a, r));
   }
   if (!p.nominal.reentered)
-    m.comments.push_back(fmt::format("no re-entry before the horizon: ORBIT_LIFETIME is a lower bound"));
+    m.comments.push_back(fmt::format("no re-entry before {}: ORBIT_LIFETIME is a lower bound", iso(p.nominal.epoch)));
   m.orbit_lifetime = p.nominal.epoch - a.elements.epoch;
   m.reentry_altitude = r.model.reentry_altitude;
   if (p.nominal.reentered) m.nominal_reentry_epoch = p.nominal.epoch;
@@ -332,6 +355,8 @@ int run_decay(const DecayOptions& o) {
   if (o.threads < 1) throw InputError(fmt::format("--threads must be at least 1, got {}", o.threads));
   if (o.horizon_days < 0 || !std::isfinite(o.horizon_days))
     throw InputError(fmt::format("--horizon-days must be positive, got {}", o.horizon_days));
+  if (o.horizon_limit_days < 0 || !std::isfinite(o.horizon_limit_days))
+    throw InputError(fmt::format("--horizon-limit-days must be positive, got {}", o.horizon_limit_days));
   const int members = o.ensemble.value_or(o.lifetime ? 1 : 100);
   if (members < 1 || members > 100000) throw InputError(fmt::format("--ensemble must be 1..100000, got {}", members));
   for (auto [name, value] : {std::pair{"--mass", o.mass}, {"--area", o.area}, {"--cd", o.cd}})
@@ -350,6 +375,13 @@ int run_decay(const DecayOptions& o) {
   r.ensemble.members = members;
   r.ensemble.threads = o.threads;
   r.horizon = (o.horizon_days > 0 ? o.horizon_days : (o.lifetime ? 3650.0 : 120.0)) * kDay;
+  r.horizon_limit = o.lifetime ? r.horizon : std::max(r.horizon, (o.horizon_limit_days > 0 ? o.horizon_limit_days : 3650.0) * kDay);
+  const std::string sun_moon = text::upper(o.sun_moon);
+  if (sun_moon == "ON" || sun_moon == "OFF") r.sun_and_moon = sun_moon == "ON";
+  else if (sun_moon != "AUTO") throw InputError(fmt::format("--sun-moon: expected auto, on or off, got '{}'", o.sun_moon));
+  // A day of SGP4 decay says how the density compares with NRLMSISE-00 now; over a lifetime of years the solar
+  // cycle and the forecast carry it, so lifetime mode keeps the drag as given or from B* (docs/decay.md).
+  if (o.lifetime) r.fit.self_fit_span = 0;
   if (!o.history_file.empty() || !o.plot_file.empty()) r.history_step = o.lifetime ? 6 * 3600.0 : 600.0;
   // The window may span days: keep up to the last 40 days of 30 s states (115,000 states, about 8 MB).
   if (!o.geojson_file.empty()) r.track_span = std::min(r.horizon, 40 * kDay);
@@ -407,7 +439,15 @@ void add_decay_command(CLI::App& app, DecayOptions& o, int& exit_code) {
   cmd->add_option("--area", o.area, "[m^2] drag reference area");
   cmd->add_option("--cd", o.cd, "[-] drag coefficient");
   cmd->add_option("--threads", o.threads, "worker threads for the ensemble")->capture_default_str();
-  cmd->add_option("--horizon-days", o.horizon_days, "[d] longest run [default: 120; 3650 with --lifetime]");
+  cmd->add_option("--horizon-days", o.horizon_days,
+                  "[d] span of the prediction runs [default: 120; 3650 with --lifetime]");
+  cmd->add_option("--horizon-limit-days", o.horizon_limit_days,
+                  "[d] a nominal still in orbit at the horizon is carried on (lifetime setup) up to this span, then "
+                  "the prediction is made to twice its remaining time [default: 3650; none with --lifetime]");
+  cmd->add_option("--sun-moon", o.sun_moon,
+                  "Sun and Moon in the decay model: auto (when they can move the perigee by more than 1 km over the "
+                  "horizon), on, off")
+      ->capture_default_str();
   cmd->add_flag("--lifetime", o.lifetime, "lifetime mode for long-lived objects (faster setup, see above)");
   cmd->add_option("--history", o.history_file, "write the altitude history (CSV: epoch_utc,mean_alt_km,min_alt_km)");
   cmd->add_option("--plot", o.plot_file, "plot altitude against time (.png or .svg, PLplot)");

@@ -23,6 +23,8 @@ struct DecayOptions {
   std::optional<double> mass, area, cd;  // [kg], [m^2], [-]
   int threads = 1;
   double horizon_days = 0;         // 0 = 120 d (3650 d in lifetime mode)
+  double horizon_limit_days = 0;   // 0 = 3650 d (in lifetime mode: the horizon, no extension)
+  std::string sun_moon = "auto";   // auto (by the orbit), on, off
   bool lifetime = false;
   std::string history_file;        // CSV of the altitude history
   std::string plot_file;           // altitude against time, .png or .svg

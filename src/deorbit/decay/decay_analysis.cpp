@@ -64,24 +64,62 @@ DecayAnalysis analyse_decay(const DecayRequest& request, const EarthOrientation&
                                  height / 1e3, out.elements.epoch.iso(TimeScale::UTC, 0),
                                  request.model.reentry_altitude / 1e3));
 
-  out.fit = fit_drag(unique, request.model, out.spacecraft, out.weather, eop, request.fit);
-  const Epoch horizon = out.elements.epoch + request.horizon;
+  out.model = request.model;
+  out.lunisolar_drift = lunisolar_perigee_drift(out.elements, request.horizon);
+  out.model.sun_and_moon = request.sun_and_moon.value_or(out.lunisolar_drift > kLunisolarDriftThreshold);
+  out.fit = fit_drag(unique, out.model, out.spacecraft, out.weather, eop, request.fit);
+  const Epoch start = out.elements.epoch;
+  out.horizon = start + request.horizon;
   const bool record = request.history_step > 0 || request.track_span > 0;
   out.recording.history_step = request.history_step;
   out.recording.track_span = request.track_span;
-  if (record && request.ensemble.members == 1) {
-    // One run: the nominal itself records (lifetime runs take minutes; no second run).
-    out.prediction.nominal = run_to_reentry(out.initial, request.model, out.spacecraft, out.weather,
-                                            out.fit.density_scale, horizon, eop, &out.recording);
-    out.prediction.not_reentered = out.prediction.nominal.reentered ? 0 : 1;
+  const bool single = request.ensemble.members == 1;
+  auto finish_single = [&](const ReentryRun& nominal) {
+    out.prediction.nominal = nominal;
+    out.prediction.not_reentered = nominal.reentered ? 0 : 1;
     out.prediction.log_scale_sigma = std::hypot(out.fit.log_scale_sigma, request.ensemble.model_log_sigma);
     if (progress) progress(1, 1);
+  };
+
+  // The nominal alone first: whether it re-enters before the horizon decides the horizon of the prediction. With
+  // one member it is the prediction (and records).
+  ReentryRun nominal = run_to_reentry(out.initial, out.model, out.spacecraft, out.weather, out.fit.density_scale,
+                                      out.horizon, eop, single && record ? &out.recording : nullptr);
+  if (!nominal.reentered && request.horizon_limit > request.horizon) {
+    DecayModel longer = lifetime_decay_model();
+    longer.sun_and_moon = out.model.sun_and_moon;
+    longer.reentry_altitude = out.model.reentry_altitude;
+    const ReentryRun extended =
+        run_to_reentry(nominal.state, longer, out.spacecraft, out.weather, out.fit.density_scale,
+                       start + request.horizon_limit, eop, single && record ? &out.recording : nullptr);
+    out.horizon_extended = true;
+    if (!extended.reentered) {
+      // No re-entry before the limit: that is the answer; an ensemble would only say the same of every member.
+      out.horizon = extended.epoch;
+      finish_single(extended);
+      return out;
+    }
+    out.horizon = std::min(start + request.horizon_limit, start + 2.0 * (extended.epoch - start));
+    // A longer run may need the Sun and Moon that the horizon did not (the fit's day does not: metres).
+    if (!request.sun_and_moon) {
+      out.lunisolar_drift = lunisolar_perigee_drift(out.elements, out.horizon - start);
+      out.model.sun_and_moon = out.model.sun_and_moon || out.lunisolar_drift > kLunisolarDriftThreshold;
+    }
+    if (single) {
+      out.recording.history.clear();
+      out.recording.track.clear();
+      nominal = run_to_reentry(out.initial, out.model, out.spacecraft, out.weather, out.fit.density_scale,
+                               out.horizon, eop, record ? &out.recording : nullptr);
+    }
+  }
+  if (single) {
+    finish_single(nominal);
     return out;
   }
-  out.prediction = predict_reentry(out.initial, request.model, out.spacecraft, out.weather, out.fit.density_scale,
-                                   out.fit.log_scale_sigma, horizon, eop, request.ensemble, progress);
+  out.prediction = predict_reentry(out.initial, out.model, out.spacecraft, out.weather, out.fit.density_scale,
+                                   out.fit.log_scale_sigma, out.horizon, eop, request.ensemble, progress);
   if (record)
-    (void)run_to_reentry(out.initial, request.model, out.spacecraft, out.weather, out.fit.density_scale, horizon, eop,
+    (void)run_to_reentry(out.initial, out.model, out.spacecraft, out.weather, out.fit.density_scale, out.horizon, eop,
                          &out.recording);
   return out;
 }

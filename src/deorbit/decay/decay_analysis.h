@@ -22,7 +22,15 @@ struct DecayRequest {
   DecayModel model;
   DragFitSettings fit;
   EnsembleSettings ensemble;
+  //! Sun and Moon in the decay model: empty = chosen by the orbit (lunisolar_perigee_drift over the horizon, or
+  //! over the extended one, above kLunisolarDriftThreshold); true or false = as given.
+  std::optional<bool> sun_and_moon;
   double horizon = 120.0 * 86400.0;  //!< [s] after the prediction epoch: runs still in orbit then stop there
+  //! [s] after the prediction epoch. A nominal run still in orbit at the horizon is carried on with the lifetime
+  //! setup (lifetime_decay_model) up to this limit; if it re-enters, the prediction is made again with the horizon
+  //! at twice its remaining time (at most the limit); if not, "no re-entry before the limit" is the result. Not
+  //! above the horizon: no extension.
+  double horizon_limit = 3650.0 * 86400.0;
   //! What the nominal run records (a second run of the nominal inputs; none if both history_step and
   //! track_span are 0).
   double history_step = 0.0;  //!< [s] altitude history sampling; 0: none
@@ -34,6 +42,10 @@ struct DecayAnalysis {
   int element_sets_known = 0;                   //!< [-] at as_of
   int element_sets_ignored = 0;                 //!< [-] after as_of
   Spacecraft spacecraft;                        //!< as used (Cd A / m before the scale factor)
+  DecayModel model;                             //!< as used (with the Sun and Moon chosen)
+  double lunisolar_drift = 0;                   //!< [m] lunisolar_perigee_drift over the runs' horizon
+  Epoch horizon;                                //!< end of the runs: the request's horizon, or as extended
+  bool horizon_extended = false;                //!< the nominal outlived the request's horizon (see horizon_limit)
   std::shared_ptr<const SpaceWeather> weather;  //!< as used (cut at as_of)
   StateVector initial;                          //!< GCRF state at the prediction epoch (SGP4 of the element set)
   DragFit fit;

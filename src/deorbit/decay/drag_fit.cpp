@@ -35,6 +35,7 @@ std::string_view to_string(WindowBasis basis) {
     case WindowBasis::FitSpread: return "fit-spread";
     case WindowBasis::ModelOnly: return "model-only";
     case WindowBasis::Prior: return "prior";
+    case WindowBasis::SelfFit: return "self-fit";
   }
   return "?";
 }
@@ -55,7 +56,21 @@ DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model,
   for (std::size_t i = begin + 1; i < history.size(); ++i)
     if (history[i].epoch - history[begin].epoch >= period) sets.push_back(&history[i]);
   fit.element_sets = static_cast<int>(sets.size());
-  if (sets.size() < 2) {
+  // The points of the fit: each element set at its epoch, through its own SGP4; with one element set and a
+  // self-fit span, that set's own SGP4 at epochs over the span after it (the decay its B* and SGP4's atmosphere
+  // encode, which B* converted to Cd A / m under NRLMSISE-00 does not reproduce: docs/validation-decay.md).
+  struct Point {
+    std::size_t set = 0;
+    Epoch epoch;
+  };
+  std::vector<Point> points;
+  for (std::size_t i = 0; i < sets.size(); ++i) points.push_back({i, sets[i]->epoch});
+  if (sets.size() < 2 && settings.self_fit_span > 0) {
+    const int k = std::max(2, settings.self_fit_points);
+    for (int j = 1; j <= k; ++j) points.push_back({0, sets[0]->epoch + settings.self_fit_span * j / k});
+    fit.self_fit = true;
+  }
+  if (points.size() < 2) {
     fit.weak = true;
     fit.element_sets = 1;
     fit.log_scale_sigma = settings.prior_log_sigma;
@@ -63,29 +78,30 @@ DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model,
     return fit;
   }
 
-  const Epoch t0 = sets.front()->epoch;
+  const Epoch t0 = points.front().epoch;
   const double step = settings.sample_step;
-  const long n = static_cast<long>(std::floor((sets.back()->epoch - t0) / step));
+  const long n = static_cast<long>(std::floor((points.back().epoch - t0) / step));
   const Epoch t_end = t0 + static_cast<double>(n) * step;
   std::vector<Sgp4> sgp4;
+  for (const MeanElements* e : sets) sgp4.emplace_back(*e);
   std::vector<Window> windows;
   std::vector<double> sgp4_average, weight;
-  for (const MeanElements* e : sets) {
-    sgp4.emplace_back(*e);
+  for (const Point& pt : points) {
+    const MeanElements* e = sets[pt.set];
     const double p = constants::two_pi / e->mean_motion;
     const long width = std::max(1L, std::lround(p / step));
-    long first = std::lround((e->epoch - t0 - p / 2) / step);
+    long first = std::lround((pt.epoch - t0 - p / 2) / step);
     first = std::clamp(first, 0L, std::max(0L, n - width));
     Window w{first, std::min(n, first + width)};
     windows.push_back(w);
     double sum = 0;
     for (long i = w.first; i <= w.last; ++i) {
-      Sgp4State s = sgp4.back().at(t0 + static_cast<double>(i) * step);
+      Sgp4State s = sgp4[pt.set].at(t0 + static_cast<double>(i) * step);
       if (!s.ok()) throw InputError(fmt::format("drag fit: SGP4 fails on the element set of {}: {}", e->epoch.iso(TimeScale::UTC, 0), s.message));
       sum += osculating_sma(s.r, s.v);
     }
     sgp4_average.push_back(sum / static_cast<double>(w.last - w.first + 1));
-    weight.push_back(e->epoch - t0);
+    weight.push_back(pt.epoch - t0);
   }
   fit.sma_decay = sgp4_average.front() - sgp4_average.back();
 
@@ -145,7 +161,7 @@ DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model,
     if (b < lo_limit || b > hi_limit)
       throw InputError(fmt::format("drag fit: no density scale factor in [1e-3, 1e3] reproduces the decay of the "
                                    "element sets from {} to {}",
-                                   t0.iso(TimeScale::UTC, 0), sets.back()->epoch.iso(TimeScale::UTC, 0)));
+                                   t0.iso(TimeScale::UTC, 0), points.back().epoch.iso(TimeScale::UTC, 0)));
     fb = evaluate(b);
   }
   // Illinois on ln k. A decayed run has no objective: bisect until neither end has decayed.
@@ -175,7 +191,7 @@ DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model,
   const double best_x = root.value_or(0.5 * (a + b));
   const Evaluation best = evaluate(best_x);
   if (best.decayed)
-    throw InputError(fmt::format("drag fit: the fitted model decays before {}", sets.back()->epoch.iso(TimeScale::UTC, 0)));
+    throw InputError(fmt::format("drag fit: the fitted model decays before {}", points.back().epoch.iso(TimeScale::UTC, 0)));
   fit.density_scale = std::exp(best_x);
 
   // Per-point ln k from the local sensitivity of each residual to ln k (one more run, towards less drag if more
@@ -188,10 +204,10 @@ DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model,
     shifted = evaluate(best_x + delta);
   }
   double sum_w = 0, sum_sq = 0, sum_r2 = 0;
-  const double arc = sets.back()->epoch - t0;
-  for (std::size_t j = 0; j < sets.size(); ++j) {
+  const double arc = points.back().epoch - t0;
+  for (std::size_t j = 0; j < points.size(); ++j) {
     DragFitPoint p;
-    p.epoch = sets[j]->epoch;
+    p.epoch = points[j].epoch;
     p.sgp4_sma = sgp4_average[j];
     p.model_sma = best.averages[j];
     p.residual = (best.averages[j] - sgp4_average[j]) - (best.averages[0] - sgp4_average[0]);
@@ -212,10 +228,15 @@ DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model,
     }
     fit.points.push_back(p);
   }
-  fit.rms_residual = std::sqrt(sum_r2 / static_cast<double>(sets.size()));
+  fit.rms_residual = std::sqrt(sum_r2 / static_cast<double>(points.size()));
   // One point has no scatter to measure (with two element sets its ln k is the fit itself): rather than a spread
   // of zero passed off as measured, the fit says that the window rests on the model's spreads alone.
-  if (fit.spread_points >= 2) {
+  if (fit.self_fit) {
+    for (auto& p : fit.points) p.in_spread = false;
+    fit.spread_points = 0;
+    fit.log_scale_sigma = settings.self_fit_log_sigma;
+    fit.window_basis = WindowBasis::SelfFit;
+  } else if (fit.spread_points >= 2) {
     fit.log_scale_sigma = std::sqrt(sum_sq / sum_w);
     fit.window_basis = WindowBasis::FitSpread;
   } else {

@@ -25,6 +25,15 @@ struct DragFitSettings {
   double span = 5.0 * 86400.0;  //!< [s] element sets within this time before the last one feed the fit
   double sample_step = 60.0;    //!< [s] sampling of both trajectories for the orbit averages
   double prior_log_sigma = 0.5; //!< [-] spread of ln k when a single element set gives no fit (B* only)
+  //! [s] with a single element set: fit k to that set's own SGP4 decay over this span after its epoch (0: no fit,
+  //! the B* prior alone). The span is a day: long enough for a drag signal at any height that re-enters within
+  //! months, short enough that the element set's SGP4 is still what it was fitted to be.
+  double self_fit_span = 86400.0;
+  int self_fit_points = 4;      //!< [-] points of that self-fit over its span
+  //! [-] spread of ln k after a self-fit. Its points follow one element set's own SGP4, so their scatter measures
+  //! nothing; this value is the scatter of ln (predicted / true remaining time) on the single-element-set validation
+  //! set (docs/validation-decay.md), which includes the weather after the epoch.
+  double self_fit_log_sigma = 0.1;
 };
 
 //! One element set of the fit: the orbit-averaged semi-major axes at its epoch.
@@ -43,9 +52,10 @@ enum class WindowBasis {
   ModelOnly,  //!< fewer than two element sets usable for the spread: none measured (0); the ensemble's model
               //!< spread and the space-weather dispersion alone
   Prior,      //!< one element set, no fit: DragFitSettings::prior_log_sigma on the B* prior
+  SelfFit,    //!< one element set fitted to its own SGP4 decay: DragFitSettings::self_fit_log_sigma
 };
 
-//! "fit-spread", "model-only", "prior" (the JSON and text output's names).
+//! "fit-spread", "model-only", "prior", "self-fit" (the JSON and text output's names).
 [[nodiscard]] std::string_view to_string(WindowBasis basis);
 
 struct DragFit {
@@ -53,7 +63,8 @@ struct DragFit {
   //! [-] spread of ln k: the weighted scatter of the per-point values in the spread; 0 with fewer than two of them
   //! (see window_basis); prior_log_sigma when weak.
   double log_scale_sigma = 0;
-  bool weak = false;           //!< true when one element set only (no fit: k = 1 on the B* prior)
+  bool weak = false;           //!< true when one element set only and no self-fit (k = 1 on the prior)
+  bool self_fit = false;       //!< one element set, fitted to its own SGP4 decay (DragFitSettings::self_fit_span)
   int element_sets = 0;        //!< [-] number of element sets in the fit span
   int spread_points = 0;       //!< [-] element sets counted in the spread (DragFitPoint::in_spread)
   WindowBasis window_basis = WindowBasis::FitSpread;

@@ -46,6 +46,7 @@ void write_rdm_kvn(std::ostream& out, const Rdm& rdm) {
   if (!rdm.ref_frame.empty()) put("REF_FRAME", rdm.ref_frame);
   if (!rdm.gravity_model.empty()) put("GRAVITY_MODEL", ccsds::kvn_text(rdm.gravity_model, ""));
   if (!rdm.atmospheric_model.empty()) put("ATMOSPHERIC_MODEL", ccsds::kvn_text(rdm.atmospheric_model, ""));
+  if (!rdm.n_body_perturbations.empty()) put("N_BODY_PERTURBATIONS", ccsds::kvn_text(rdm.n_body_perturbations, ""));
   if (!rdm.solar_flux_prediction.empty()) put("SOLAR_FLUX_PREDICTION", ccsds::kvn_text(rdm.solar_flux_prediction, ""));
   put("SOLAR_RAD_PRESSURE", yes_no(rdm.solar_rad_pressure));
   put("INTRACK_THRUST", yes_no(rdm.intrack_thrust));
@@ -87,6 +88,11 @@ Rdm read_rdm_kvn(std::istream& in, const std::string& source) {
       {"ORBIT_LIFETIME_CONFIDENCE_LEVEL", "%"}, {"EPOCH", ""}, {"X", "km"}, {"Y", "km"}, {"Z", "km"},
       {"X_DOT", "km/s"}, {"Y_DOT", "km/s"}, {"Z_DOT", "km/s"}, {"WET_MASS", "kg"}, {"DRAG_AREA", "m**2"},
       {"DRAG_COEFF", ""}};
+  static const std::set<std::string, std::less<>> free_text = {
+      "ORIGINATOR", "MESSAGE_ID", "OBJECT_NAME", "OBJECT_OWNER", "OBJECT_OPERATOR", "EPHEMERIS_NAME",
+      "GRAVITY_MODEL", "ATMOSPHERIC_MODEL", "SOLAR_FLUX_PREDICTION", "N_BODY_PERTURBATIONS",
+      "DRAG_PARAMETERS_SOURCE", "REENTRY_UNCERTAINTY_METHOD", "REENTRY_DISINTEGRATION", "IMPACT_UNCERTAINTY_METHOD",
+      "PREVIOUS_MESSAGE_ID"};
   struct Value {
     std::string text;
     int line = 0, column = 0;
@@ -116,6 +122,11 @@ Rdm read_rdm_kvn(std::istream& in, const std::string& source) {
     if (k == known.end())
       fail(number, l.keyword_column, l.keyword, "a keyword of CCSDS 508.1-B-1 (RDM) that deorbit reads", l.keyword);
     if (values.count(l.keyword)) fail(number, l.keyword_column, l.keyword, "the keyword once", "a repetition");
+    // Free text ("DELTA 2 R/B(2) [PAM-D]") keeps its brackets: units belong to numbers only (CCSDS 502.0-B-3 7.4.7).
+    if (free_text.count(l.keyword)) {
+      values[l.keyword] = {l.raw_value, number, l.value_column};
+      continue;
+    }
     if (l.has_unit && !ccsds::same_unit(l.unit, k->second))
       fail(number, l.unit_column, l.keyword, k->second.empty() ? "no unit" : "unit [" + k->second + "]", l.unit);
     values[l.keyword] = {l.value, number, l.value_column};
@@ -169,6 +180,7 @@ Rdm read_rdm_kvn(std::istream& in, const std::string& source) {
   if (values.count("REF_FRAME")) rdm.ref_frame = text_of("REF_FRAME");
   if (values.count("GRAVITY_MODEL")) rdm.gravity_model = text_of("GRAVITY_MODEL");
   if (values.count("ATMOSPHERIC_MODEL")) rdm.atmospheric_model = text_of("ATMOSPHERIC_MODEL");
+  if (values.count("N_BODY_PERTURBATIONS")) rdm.n_body_perturbations = text_of("N_BODY_PERTURBATIONS");
   if (values.count("SOLAR_FLUX_PREDICTION")) rdm.solar_flux_prediction = text_of("SOLAR_FLUX_PREDICTION");
   if (values.count("SOLAR_RAD_PRESSURE")) rdm.solar_rad_pressure = yes_no_of("SOLAR_RAD_PRESSURE");
   if (values.count("INTRACK_THRUST")) rdm.intrack_thrust = yes_no_of("INTRACK_THRUST");

@@ -32,6 +32,7 @@ struct Rdm {
   std::string ref_frame;            //!< REF_FRAME of the state vector (e.g. GCRF); empty: none
   std::string gravity_model;        //!< e.g. "EGM-96: 8D 8O"
   std::string atmospheric_model;    //!< e.g. "NRLMSISE-00"
+  std::string n_body_perturbations;  //!< N_BODY_PERTURBATIONS, e.g. "SUN, MOON"; empty: none
   std::string solar_flux_prediction;  //!< SOLAR_FLUX_PREDICTION, free text
   bool solar_rad_pressure = false;
   bool intrack_thrust = false;
