@@ -243,7 +243,7 @@ TEST(DataCli, DecayTakesTheCachedElementSetsOfAnObject) {
   for (std::size_t i = all.size() - 6; i < all.size(); ++i) history.push_back(all[i]);
   std::ofstream(cache / "gp" / "catnr-25544.json") << history.dump(1);
   testing::ScopedEnv own("DEORBIT_CACHE_DIR", cache.string().c_str());
-  auto r = run_deorbit("decay --norad 25544 --ensemble 1 --horizon-days 0.5 --no-progress --format json");
+  auto r = run_deorbit("decay --norad 25544 --ensemble 1 --horizon-days 0.5 --horizon-limit-days 0.5 --no-progress --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["element_sets_known"], 6);
@@ -262,7 +262,7 @@ TEST(DataCli, DecayTakesTheCachedElementSetsOfAnObject) {
       << r.err;
   // Nothing cached for 25544: the embedded ISS element set, as before the cache.
   testing::ScopedEnv empty("DEORBIT_CACHE_DIR", testing::private_cache_dir().c_str());
-  r = run_deorbit("decay --norad 25544 --ensemble 1 --horizon-days 0.5 --no-progress --format json");
+  r = run_deorbit("decay --norad 25544 --ensemble 1 --horizon-days 0.5 --horizon-limit-days 0.5 --no-progress --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(nlohmann::json::parse(r.out)["element_sets_known"], 1);
   EXPECT_FALSE(contains(r.err, "cached")) << r.err;
