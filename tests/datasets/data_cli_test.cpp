@@ -128,18 +128,24 @@ TEST(DataCli, UpdateThroughTheCommand) {
 
   // The environment variable gives the source as well; a 404 keeps the file and exits 1, the others still run.
   testing::ScopedEnv url("DEORBIT_DATA_URL", server.url().c_str());
+  const int before = server.requests();
   r = run_deorbit("data update --eop --norad 25544 --retries 0 --cache " + cache.string());
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_TRUE(contains(r.out, "updated Earth orientation: ")) << r.out;
+  // The EOP file was written seconds ago: kept without a request.
+  EXPECT_TRUE(contains(r.out, "kept Earth orientation: " + (cache / "EOP-All.csv").string() +
+                                  " (written 0 min ago, less "
+                                  "than the 60 min asked between downloads; --force downloads it anyway)\n"))
+      << r.out;
   EXPECT_TRUE(contains(r.err, "deorbit: error: element sets of 25544: " + server.url() +
                                   "/NORAD/elements/gp.php?CATNR=25544&FORMAT=json: HTTP 404; nothing cached for it\n"))
       << r.err;
+  EXPECT_EQ(server.requests(), before + 1);
 }
 
 TEST(DataCli, UpdateFailuresSayWhatHappened) {
   const auto cache = cache_with("update_fail", true, false);
   const std::string kept = "; kept the cached " + (cache / "SW-All.csv").string() + " as it was\n";
-  auto r = run_deorbit("data update --space-weather --retries 0 --cache " + cache.string() + " --source-url " +
+  auto r = run_deorbit("data update --space-weather --force --retries 0 --cache " + cache.string() + " --source-url " +
                        testing::closed_port_url());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(contains(r.err, "Couldn't connect to server" + kept)) << r.err;
@@ -148,7 +154,7 @@ TEST(DataCli, UpdateFailuresSayWhatHappened) {
       std::this_thread::sleep_for(std::chrono::milliseconds(1500));
       res.set_content("late", "text/plain");
     });
-    r = run_deorbit("data update --space-weather --timeout 0.5 --retries 0 --cache " + cache.string() +
+    r = run_deorbit("data update --space-weather --force --timeout 0.5 --retries 0 --cache " + cache.string() +
                     " --source-url " + slow.url());
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_TRUE(contains(r.err, "timed out (0.5 s allowed)")) << r.err;
@@ -243,7 +249,8 @@ TEST(DataCli, DecayTakesTheCachedElementSetsOfAnObject) {
   for (std::size_t i = all.size() - 6; i < all.size(); ++i) history.push_back(all[i]);
   std::ofstream(cache / "gp" / "catnr-25544.json") << history.dump(1);
   testing::ScopedEnv own("DEORBIT_CACHE_DIR", cache.string().c_str());
-  auto r = run_deorbit("decay --norad 25544 --ensemble 1 --horizon-days 0.5 --horizon-limit-days 0.5 --no-progress --format json");
+  auto r = run_deorbit(
+      "decay --norad 25544 --ensemble 1 --horizon-days 0.5 --horizon-limit-days 0.5 --no-progress --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["element_sets_known"], 6);
@@ -262,7 +269,8 @@ TEST(DataCli, DecayTakesTheCachedElementSetsOfAnObject) {
       << r.err;
   // Nothing cached for 25544: the embedded ISS element set, as before the cache.
   testing::ScopedEnv empty("DEORBIT_CACHE_DIR", testing::private_cache_dir().c_str());
-  r = run_deorbit("decay --norad 25544 --ensemble 1 --horizon-days 0.5 --horizon-limit-days 0.5 --no-progress --format json");
+  r = run_deorbit(
+      "decay --norad 25544 --ensemble 1 --horizon-days 0.5 --horizon-limit-days 0.5 --no-progress --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(nlohmann::json::parse(r.out)["element_sets_known"], 1);
   EXPECT_FALSE(contains(r.err, "cached")) << r.err;

@@ -267,6 +267,28 @@ TEST(DataUpdate, AnHttpErrorStopsTheRequests) {
   EXPECT_TRUE(files_in(cache).empty());
 }
 
+// A file written less than min_interval ago is kept without a request; an older one is downloaded.
+TEST(DataUpdate, RecentFilesAreNotFetchedAgain) {
+  const std::string sw = sw_text();
+  LocalServer server(testing::space_data(sw, eop_text()));
+  const auto cache = fresh_cache("recent");
+  std::filesystem::copy_file(testing::test_data("spaceweather/SW-All_2025-03-23.csv"), cache / "SW-All.csv");
+  UpdateRequest rq = request(cache, server.url());
+  rq.space_weather = true;
+  rq.min_interval = 3600;
+  UpdateOutcome o = update_one(rq);
+  EXPECT_TRUE(o.ok);
+  EXPECT_TRUE(o.kept);
+  EXPECT_EQ(o.summary, "written 0 min ago, less than the 60 min asked between downloads");
+  EXPECT_EQ(server.requests(), 0);
+  std::filesystem::last_write_time(cache / "SW-All.csv",
+                                   std::filesystem::file_time_type::clock::now() - std::chrono::hours(2));
+  o = update_one(rq);
+  EXPECT_TRUE(o.ok) << o.error;
+  EXPECT_FALSE(o.kept);
+  EXPECT_EQ(server.requests(), 1);
+}
+
 TEST(DataUpdate, GroupsByName) {
   const std::string vanguard = file_text(testing::test_data("sgp4/sample_omm.json").string());
   LocalServer server(

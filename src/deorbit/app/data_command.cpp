@@ -108,10 +108,12 @@ int run_update(const DataOptions& o) {
   rq.base_url = o.source_url;
   rq.download.timeout = o.timeout;
   rq.download.retries = o.retries;
+  rq.min_interval = o.force ? 0 : 3600;
   int failed = 0;
   for (const auto& r : datasets::update(rq)) {
     if (r.ok) {
-      std::cout << fmt::format("updated {}: {} ({})\n", r.what, r.file.string(), r.summary);
+      std::cout << fmt::format("{} {}: {} ({})\n", r.kept ? "kept" : "updated", r.what, r.file.string(),
+                               r.kept ? r.summary + "; --force downloads it anyway" : r.summary);
       continue;
     }
     ++failed;
@@ -178,7 +180,9 @@ void add_data_command(CLI::App& app, DataOptions& o, int& exit_code) {
       "before the object's newest are dropped). Network failures (timeouts, refused or cut connections) are retried\n"
       "after 2, 4, 8 s. An HTTP error answer is not retried, and no further file is requested from the server:\n"
       "CelesTrak asks machine clients to stop at any answer but HTTP 200 (celestrak.org/usage-policy.php). libcurl\n"
-      "honours http_proxy, https_proxy, no_proxy and ALL_PROXY.\n\n"
+      "honours http_proxy, https_proxy, no_proxy and ALL_PROXY. A file written less than an hour ago is kept\n"
+      "without a request (the same policy asks clients not to fetch the same data over and over; it names once an\n"
+      "hour for some of it); --force downloads it anyway.\n\n"
       "Exit codes: 0 every file updated; 1 one or more failed (the others are still tried, unless the server\n"
       "answered with an HTTP error); 2 bad command line.");
   update->add_flag("--space-weather", o.space_weather, "CelesTrak SW-All.csv");
@@ -188,6 +192,7 @@ void add_data_command(CLI::App& app, DataOptions& o, int& exit_code) {
   update->add_option("--cache", o.cache_dir, "cache folder [default: see deorbit data --help]");
   update->add_option("--source-url", o.source_url, "base URL [default: $DEORBIT_DATA_URL, else https://celestrak.org]");
   update->add_option("--timeout", o.timeout, "[s] one attempt, connect and transfer")->capture_default_str();
+  update->add_flag("--force", o.force, "download even the files written less than an hour ago");
   update
       ->add_option("--retries", o.retries,
                    "further attempts after a network failure (timeout, refused or cut connection)")

@@ -20,7 +20,9 @@ struct DataOptions {
   std::vector<std::string> groups;   // update: element sets of these CelesTrak groups
   std::string source_url;            // update: base URL (default DEORBIT_DATA_URL, else https://celestrak.org)
   double timeout = 120;              // [s] update: one attempt, connect and transfer
-  int retries = 3;                   // update: further attempts after a transient failure
+  int retries = 3;
+  bool force = false;  // update: download even a file written less than an hour ago                   // update:
+                       // further attempts after a transient failure
 };
 
 //! Registers `data` and its subcommands path, list and update; their callbacks set exit_code.

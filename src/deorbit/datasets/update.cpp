@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -155,6 +156,18 @@ std::vector<UpdateOutcome> update(const UpdateRequest& rq) {
       o.error = fmt::format("not requested: {} (the source asks clients to stop at an error answer)", refused);
       out.push_back(std::move(o));
       return;
+    }
+    std::error_code ec;
+    const auto written = std::filesystem::last_write_time(o.file, ec);
+    if (!ec && rq.min_interval > 0) {
+      const double age = std::chrono::duration<double>(std::filesystem::file_time_type::clock::now() - written).count();
+      if (age >= 0 && age < rq.min_interval) {
+        o.ok = o.kept = true;
+        o.summary = fmt::format("written {:.0f} min ago, less than the {:.0f} min asked between downloads", age / 60,
+                                rq.min_interval / 60);
+        out.push_back(std::move(o));
+        return;
+      }
     }
     try {
       o.summary = work(o.url, o.file);

@@ -28,6 +28,10 @@ struct UpdateRequest {
   std::filesystem::path cache;       //!< the cache folder
   std::string base_url;              //!< see source_url
   DownloadSettings download;
+  //! [s] a cached file written less than this long ago is kept without a request (0: always download). CelesTrak's
+  //! usage policy asks clients not to fetch the same data over and over (once an hour at most, for some of it); the
+  //! command's default is 3600.
+  double min_interval = 0;
 };
 
 //! What happened to one file.
@@ -38,6 +42,7 @@ struct UpdateOutcome {
   bool ok = false;
   std::string summary;  //!< on success: coverage, size, SHA-256
   std::string error;    //!< on failure: what happened; the old file (if any) is unchanged
+  bool kept = false;    //!< ok without a request: the cached file is younger than min_interval
 };
 
 //! Downloads, checks and installs each requested file, independently: one failure does not stop the others, except
