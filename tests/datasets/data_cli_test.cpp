@@ -1,13 +1,13 @@
 // `deorbit data` end to end, and what the other commands do with the cache: they read the cached space weather,
 // EOP and element sets when no file is given, say so on stderr, and warn when the data are stale.
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "datasets/local_server.h"
 #include "deorbit/datasets/cache.h"

@@ -1,16 +1,15 @@
 // libcurl downloads against a local server: success, HTTP errors, retries with backoff, timeouts, refused
 // connections, a transfer cut short.
-#include "deorbit/datasets/download.h"
-
-#include <gtest/gtest.h>
-
 #include <chrono>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "datasets/local_server.h"
 #include "deorbit/base/log.h"
+#include "deorbit/datasets/download.h"
 
 namespace deorbit::datasets {
 namespace {

@@ -2,7 +2,6 @@
 // path that a test sets, and a count of the requests. No test reaches the internet.
 #pragma once
 
-#include <httplib.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -16,6 +15,8 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+
+#include <httplib.h>
 
 namespace deorbit::testing {
 

@@ -1,17 +1,16 @@
 // Which file a command reads: explicit > cached > embedded; the staleness thresholds; the cache folder's rule; the
 // file helpers (SHA-256, whole-or-nothing replacement).
-#include "deorbit/datasets/resolve.h"
-
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "datasets/local_server.h"
 #include "deorbit/base/error.h"
 #include "deorbit/datasets/cache.h"
+#include "deorbit/datasets/resolve.h"
 #include "deorbit/time/epoch.h"
 #include "support/run_command.h"
 #include "support/test_data.h"

@@ -1,17 +1,16 @@
 // `deorbit data update` in the library: each file is checked by the program's own reader before it replaces the
 // cached one; on any failure the old file stays byte for byte and no temporary file is left.
-#include "deorbit/datasets/update.h"
-
-#include <gtest/gtest.h>
-
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
 #include "datasets/local_server.h"
 #include "deorbit/datasets/cache.h"
+#include "deorbit/datasets/update.h"
 #include "deorbit/orbit/omm.h"
 #include "support/run_command.h"
 #include "support/test_data.h"

@@ -1,10 +1,10 @@
 #include "deorbit/app/data_command.h"
 
-#include <fmt/format.h>
-
-#include <CLI/CLI.hpp>
 #include <cmath>
 #include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "deorbit/base/error.h"

@@ -1,8 +1,6 @@
 #include "deorbit/datasets/cache.h"
 
 #include <fcntl.h>
-#include <fmt/format.h>
-#include <openssl/evp.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,6 +11,9 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+
+#include <fmt/format.h>
+#include <openssl/evp.h>
 
 #include "deorbit/base/error.h"
 

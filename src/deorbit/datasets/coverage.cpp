@@ -1,9 +1,9 @@
 #include "deorbit/datasets/coverage.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <set>
+
+#include <fmt/format.h>
 
 #include "deorbit/datasets/cache.h"
 

@@ -1,12 +1,12 @@
 #include "deorbit/datasets/download.h"
 
-#include <curl/curl.h>
-#include <fmt/format.h>
-
 #include <chrono>
 #include <cmath>
 #include <mutex>
 #include <thread>
+
+#include <curl/curl.h>
+#include <fmt/format.h>
 
 #include "deorbit/base/log.h"
 

@@ -1,9 +1,9 @@
 #include "deorbit/datasets/list.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <sstream>
+
+#include <fmt/format.h>
 
 #include "deorbit/atmosphere/space_weather.h"
 #include "deorbit/base/embedded_data.h"

@@ -1,9 +1,9 @@
 #include "deorbit/datasets/resolve.h"
 
-#include <fmt/format.h>
-
 #include <iostream>
 #include <sstream>
+
+#include <fmt/format.h>
 
 #include "deorbit/atmosphere/space_weather.h"
 #include "deorbit/base/embedded_data.h"

@@ -1,14 +1,14 @@
 #include "deorbit/datasets/update.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "deorbit/atmosphere/space_weather.h"
 #include "deorbit/datasets/cache.h"
