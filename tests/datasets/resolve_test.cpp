@@ -2,6 +2,7 @@
 // file helpers (SHA-256, whole-or-nothing replacement).
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -82,6 +83,22 @@ TEST(DataResolve, StalenessThresholds) {
                            "--eop`"),
             std::string::npos)
       << eop.stale;
+}
+
+TEST(DataResolve, CachedTableWithoutObservedDaysIsCalledStale) {
+  // The test file's header and its first three daily-predicted rows.
+  std::istringstream in(testing::file_text(testing::test_data("spaceweather/SW-All_2025-03-23.csv").string()));
+  std::string text, line;
+  int predicted = 0;
+  while (std::getline(in, line))
+    if (line.rfind("DATE,", 0) == 0 || (line.find(",PRD,") != std::string::npos && predicted++ < 3)) text += line + "\n";
+  const auto cache = cache_with("predicted_only", false, false);
+  std::ofstream(cache / "SW-All.csv") << text;
+  const Resolution r = resolve_space_weather("", cache, kSwLastObserved);
+  EXPECT_EQ(r.file, cache / "SW-All.csv");
+  EXPECT_NE(r.note.find("; no observed day)"), std::string::npos) << r.note;
+  EXPECT_EQ(r.stale, "the cached space weather " + (cache / "SW-All.csv").string() +
+                         " has no observed day: run `deorbit data update --space-weather`");
 }
 
 TEST(DataResolve, UnreadableCachedFileIsAnError) {

@@ -22,7 +22,13 @@ namespace {
 Resolution describe(const std::string& what, const std::filesystem::path& file, const Coverage& c, double now,
                     double stale_days, const std::string& update_option) {
   Resolution r{file, true, "", ""};
-  const double age = now - c.last_observed_mjd.value_or(0);
+  if (!c.last_observed_mjd) {  // a table of predictions only (not one that `deorbit data update` installs)
+    r.note = fmt::format("{}: cached {} ({}; no observed day)", what, file.string(), coverage_text(c));
+    r.stale = fmt::format("the cached {} {} has no observed day: run `deorbit data update {}`", what, file.string(),
+                          update_option);
+    return r;
+  }
+  const double age = now - *c.last_observed_mjd;
   r.note =
       fmt::format("{}: cached {} ({}; last observed day {:.1f} days ago)", what, file.string(), coverage_text(c), age);
   if (age > stale_days)
