@@ -91,7 +91,8 @@ TEST(DataResolve, CachedTableWithoutObservedDaysIsCalledStale) {
   std::string text, line;
   int predicted = 0;
   while (std::getline(in, line))
-    if (line.rfind("DATE,", 0) == 0 || (line.find(",PRD,") != std::string::npos && predicted++ < 3)) text += line + "\n";
+    if (line.rfind("DATE,", 0) == 0 || (line.find(",PRD,") != std::string::npos && predicted++ < 3))
+      text += line + "\n";
   const auto cache = cache_with("predicted_only", false, false);
   std::ofstream(cache / "SW-All.csv") << text;
   const Resolution r = resolve_space_weather("", cache, kSwLastObserved);
