@@ -28,6 +28,7 @@ WHOLE = [
     "spoua/cmseo_tiangong2_debris_area.geojson",
     "reentries/33506_omid.tle", "reentries/37820_tiangong-1.tle", "reentries/45601_cz-5b-y1_rb.tle", "reentries/48275_cz-5b-y2_rb.tle",
     "reentries/reentries_index.csv",
+    "decay-single/cases.csv", "decay-single/tles.tle",
     "nrlmsise00/nrlmsise00_c_test_cases.csv", "nrlmsise00/nrlmsise00_ccmc_profiles.csv",
     "nrlmsise00/nrlmsise00_coefficients.csv",
     "orekit-reference/README.md", "orekit-reference/iss_caseA.csv", "orekit-reference/iss_caseB.csv",

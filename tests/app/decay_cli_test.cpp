@@ -177,7 +177,7 @@ TEST(DecayCli, LifetimeModeWritesHistoryPlotAndGroundTrack) {
 TEST(DecayCli, OneEccentricElementSetSaysItsFitItsForcesAndItsHorizon) {
   const std::string args = "decay --tle " + deorbit::testing::test_data("decay-single/tles.tle").string() +
                            " --norad 29487 --space-weather " + sw() + " --as-of 2013-10-23T00:00:00Z --no-progress";
-  CommandResult r = run_deorbit(args + " --ensemble 1 --format json");
+  CommandResult r = run_deorbit(args + " --ensemble 3 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_TRUE(j["fit"]["self_fit"].get<bool>());
@@ -189,6 +189,14 @@ TEST(DecayCli, OneEccentricElementSetSaysItsFitItsForcesAndItsHorizon) {
   EXPECT_TRUE(j["no_reentry_before"].is_null());
 
   const std::string out = deorbit::testing::write_temp_file("decay_pam_short.rdm", "");
+  ASSERT_TRUE(j["window_start"].is_string());
+  const double width = (deorbit::Epoch::from_iso(j["window_end"].get<std::string>()) -
+                        deorbit::Epoch::from_iso(j["window_start"].get<std::string>())) /
+                       86400.0;
+  // The epochs in the JSON are rounded to the second.
+  EXPECT_NEAR(j["window_width_of_remaining"].get<double>(), width / j["remaining_days"].get<double>(), 1e-5);
+  EXPECT_EQ(j["window_basis"], "self-fit");
+
   r = run_deorbit(args + " --ensemble 4 --horizon-days 10 --horizon-limit-days 20 --sun-moon on --format rdm -o " + out);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::ifstream rdm_in(out);

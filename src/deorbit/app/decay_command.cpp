@@ -134,6 +134,11 @@ nlohmann::json to_json(const DecayAnalysis& a, const DecayRequest& r) {
   j["window_start"] = p.window_start ? json(iso(*p.window_start)) : json();
   j["window_end"] = p.window_end ? json(iso(*p.window_end)) : json();
   j["window_confidence"] = r.ensemble.confidence;
+  // The width that says how sure the prediction is: a third of the remaining time from a history of element sets,
+  // two thirds from one (docs/validation-decay.md).
+  j["window_width_of_remaining"] = p.window_start && p.nominal.reentered
+                                       ? json((*p.window_end - *p.window_start) / (p.nominal.epoch - a.elements.epoch))
+                                       : json();
   j["window_basis"] = p.window_start ? json(std::string(to_string(a.fit.window_basis))) : json();
   j["reentry_lat_deg"] = p.nominal.reentered ? json(degrees(p.nominal.point.latitude)) : json();
   j["reentry_lon_deg"] = p.nominal.reentered ? json(degrees(p.nominal.point.longitude)) : json();
@@ -213,9 +218,13 @@ void write_text(std::ostream& out, const DecayAnalysis& a, const DecayRequest& r
                        degrees(p.nominal.point.longitude));
   }
   if (p.window_start) {
-    out << fmt::format("Window ({:.0f} %)     {} .. {} ({} members; {} not re-entered by the horizon)\n",
+    out << fmt::format("Window ({:.0f} %)     {} .. {} ({} members; {} not re-entered by the horizon){}\n",
                        100 * r.ensemble.confidence, iso(*p.window_start), iso(*p.window_end), r.ensemble.members,
-                       p.not_reentered);
+                       p.not_reentered,
+                       p.nominal.reentered
+                           ? fmt::format("; {:.0f} % of the remaining time",
+                                         100 * (*p.window_end - *p.window_start) / (p.nominal.epoch - e.epoch))
+                           : "");
     out << fmt::format("Window basis      {}\n", window_basis_text(a, r));
   }
 }

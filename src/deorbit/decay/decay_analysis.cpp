@@ -116,6 +116,10 @@ DecayAnalysis analyse_decay(const DecayRequest& request, const EarthOrientation&
     finish_single(nominal);
     return out;
   }
+  // Members later than the horizon would count as reaching it and cut the window there: give them room on both
+  // sides of the nominal.
+  if (nominal.reentered)
+    out.horizon = std::max(out.horizon, std::min(start + request.horizon_limit, start + 2.0 * (nominal.epoch - start)));
   out.prediction = predict_reentry(out.initial, out.model, out.spacecraft, out.weather, out.fit.density_scale,
                                    out.fit.log_scale_sigma, out.horizon, eop, request.ensemble, progress);
   if (record)

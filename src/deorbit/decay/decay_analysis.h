@@ -28,8 +28,9 @@ struct DecayRequest {
   double horizon = 120.0 * 86400.0;  //!< [s] after the prediction epoch: runs still in orbit then stop there
   //! [s] after the prediction epoch. A nominal run still in orbit at the horizon is carried on with the lifetime
   //! setup (lifetime_decay_model) up to this limit; if it re-enters, the prediction is made again with the horizon
-  //! at twice its remaining time (at most the limit); if not, "no re-entry before the limit" is the result. Not
-  //! above the horizon: no extension.
+  //! at twice its remaining time (at most the limit); if not, "no re-entry before the limit" is the result. The
+  //! ensemble's members run to twice the nominal's remaining time when that is past the horizon (at most the
+  //! limit), so that the window is not cut at the horizon. Not above the horizon: neither.
   double horizon_limit = 3650.0 * 86400.0;
   //! What the nominal run records (a second run of the nominal inputs; none if both history_step and
   //! track_span are 0).

@@ -33,7 +33,7 @@ struct DragFitSettings {
   //! [-] spread of ln k after a self-fit. Its points follow one element set's own SGP4, so their scatter measures
   //! nothing; this value is the scatter of ln (predicted / true remaining time) on the single-element-set validation
   //! set (docs/validation-decay.md), which includes the weather after the epoch.
-  double self_fit_log_sigma = 0.1;
+  double self_fit_log_sigma = 0.2;
 };
 
 //! One element set of the fit: the orbit-averaged semi-major axes at its epoch.
