@@ -631,6 +631,25 @@ TEST(CampaignCli, RefusesToMixCampaignsInAStore) {
   EXPECT_EQ(read_json(dir + "/report.json")["campaign"]["runs_this_session"], 1);
 }
 
+// The data are part of the campaign: once `deorbit data update` has put a space-weather file in the cache, a resume
+// would fly its runs on another table than the stored ones, and is refused.
+TEST(CampaignCli, RefusesToResumeOnOtherData) {
+  const std::string scenario = deorbit::testing::write_temp_file("small.yaml", kSmall);
+  const std::string dir = out_dir("campaign-data");
+  const std::string base = "campaign " + scenario + " -q -o " + dir;
+  CommandResult first = run_deorbit(base + " --runs 1");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const std::filesystem::path cache = out_dir("campaign-data-cache");
+  std::filesystem::create_directories(cache);
+  std::filesystem::copy_file(deorbit::testing::test_data("spaceweather/SW-All_2025-03-23.csv"), cache / "SW-All.csv");
+  deorbit::testing::ScopedEnv updated("DEORBIT_CACHE_DIR", cache.c_str());
+  CommandResult resumed = run_deorbit(base + " --resume --runs 2");
+  EXPECT_EQ(resumed.exit_code, 1) << resumed.err;
+  EXPECT_NE(resumed.err.find("cannot resume: the campaign's dispersions differs"), std::string::npos)
+      << resumed.err;
+  EXPECT_NE(resumed.err.find("# space weather: "), std::string::npos) << resumed.err;
+}
+
 // A campaign of N runs is runs 0..N-1: resumed with fewer runs than its store holds, its statistics are those of a
 // fresh N-run campaign (they were those of every stored run, reported as "3 of 2 runs").
 TEST(CampaignCli, FewerRunsThanStoredAreTheFirstOnes) {

@@ -36,14 +36,6 @@ std::vector<MeanElements> last_day(const std::vector<MeanElements>& all) {
   return out;
 }
 
-Spacecraft from_bstar(const MeanElements& e) {
-  Spacecraft c;
-  c.mass = 1;
-  c.drag_coefficient = 1;
-  c.drag_area = ballistic_coefficient_from_bstar(e.bstar);
-  return c;
-}
-
 std::string fit_error(const std::vector<MeanElements>& sets, const DecayModel& model, const Spacecraft& craft) {
   try {
     (void)fit_drag(sets, model, craft, y1_weather(), EarthOrientation::none());
@@ -59,7 +51,7 @@ TEST(DragFit, FailedTrialRunIsAnErrorWithItsReasonNotADecay) {
   // An unreachable tolerance (1e-9 m at 6,500 km is below the double's resolution): the integrator gives up.
   DecayModel impossible;
   impossible.position_tolerance = 1e-9;
-  std::string m = fit_error(sets, impossible, from_bstar(sets.back()));
+  std::string m = fit_error(sets, impossible, spacecraft_from_bstar(sets.back().bstar));
   ASSERT_FALSE(m.empty()) << "the fit did not fail";
   EXPECT_NE(m.find("drag fit: the numerical run with density scale factor 1 from"), std::string::npos) << m;
   EXPECT_NE(m.find("failed"), std::string::npos) << m;
@@ -69,7 +61,7 @@ TEST(DragFit, FailedTrialRunIsAnErrorWithItsReasonNotADecay) {
   EXPECT_EQ(m.find("decays"), std::string::npos) << m;
 
   // A corrupt spacecraft (area NaN): the derivative is not finite at the start.
-  Spacecraft corrupt = from_bstar(sets.back());
+  Spacecraft corrupt = spacecraft_from_bstar(sets.back().bstar);
   corrupt.drag_area = std::numeric_limits<double>::quiet_NaN();
   m = fit_error(sets, DecayModel{}, corrupt);
   ASSERT_FALSE(m.empty()) << "the fit did not fail";
@@ -80,7 +72,7 @@ TEST(DragFit, FailedTrialRunIsAnErrorWithItsReasonNotADecay) {
 
 TEST(DragFit, SpreadBasisSaysWhatTheWindowRestsOn) {
   const auto sets = last_day(y1_sets());
-  const Spacecraft craft = from_bstar(sets.back());
+  const Spacecraft craft = spacecraft_from_bstar(sets.back().bstar);
 
   // A day of element sets: the spread is measured on several of them.
   DragFit full = fit_drag(sets, DecayModel{}, craft, y1_weather(), EarthOrientation::none());

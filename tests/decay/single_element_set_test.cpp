@@ -34,14 +34,6 @@ std::shared_ptr<const SpaceWeather> weather_known_at(const Epoch& t) {
   return std::make_shared<const SpaceWeather>(table.known_at(t));
 }
 
-Spacecraft from_bstar(const MeanElements& e) {
-  Spacecraft c;
-  c.mass = 1;
-  c.drag_coefficient = 1;
-  c.drag_area = ballistic_coefficient_from_bstar(e.bstar);
-  return c;
-}
-
 double self_fit_scale(const MeanElements& e, const Spacecraft& craft) {
   const DragFit fit = fit_drag(std::vector<MeanElements>{e}, DecayModel{}, craft, weather_known_at(e.epoch),
                                EarthOrientation::none());
@@ -55,9 +47,9 @@ TEST(SelfFit, ScaleFollowsTheDragTheElementSetEncodes) {
   const MeanElements e = element_set(10861);
   MeanElements doubled = e;
   doubled.bstar = 2 * e.bstar;
-  const double k = self_fit_scale(e, from_bstar(e));
-  const double k_both = self_fit_scale(doubled, from_bstar(doubled));
-  const double k_held = self_fit_scale(doubled, from_bstar(e));
+  const double k = self_fit_scale(e, spacecraft_from_bstar(e.bstar));
+  const double k_both = self_fit_scale(doubled, spacecraft_from_bstar(doubled.bstar));
+  const double k_held = self_fit_scale(doubled, spacecraft_from_bstar(e.bstar));
   std::printf("k %.4f; B* doubled with Cd A/m from it: %.4f; with Cd A/m held: %.4f (ratio %.4f)\n", k, k_both,
               k_held, k_held / k);
   EXPECT_NEAR(k_both / k, 1.0, 0.005);  // measured 0.9989

@@ -1,6 +1,7 @@
 #include "support/run_command.h"
 
 #include <array>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +15,45 @@
 #include "support/test_data.h"
 
 namespace deorbit::testing {
+namespace {
+
+// Made when the test process starts (a static object of every test executable): the folder is created empty and
+// removed at exit; children of the process (popen, fork, mpirun) inherit the environment.
+struct PrivateCache {
+  pid_t owner = getpid();
+  std::string dir;
+  PrivateCache() : dir(::testing::TempDir() + "/deorbit_test_cache_" + std::to_string(getpid())) {
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+    std::filesystem::create_directories(dir, ec);
+    setenv("DEORBIT_CACHE_DIR", dir.c_str(), 1);
+    unsetenv("DEORBIT_DATA_URL");
+  }
+  ~PrivateCache() {
+    if (getpid() != owner) return;  // a forked child that exits (death tests) leaves the parent's folder alone
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+};
+const PrivateCache private_cache;
+
+}  // namespace
+
+const std::string& private_cache_dir() { return private_cache.dir; }
+
+ScopedEnv::ScopedEnv(std::string name, const char* value) : name_(std::move(name)) {
+  if (const char* v = std::getenv(name_.c_str())) {
+    had_ = true;
+    old_ = v;
+  }
+  if (value) setenv(name_.c_str(), value, 1);
+  else unsetenv(name_.c_str());
+}
+
+ScopedEnv::~ScopedEnv() {
+  if (had_) setenv(name_.c_str(), old_.c_str(), 1);
+  else unsetenv(name_.c_str());
+}
 
 CommandResult run_deorbit(const std::string& args) {
   // One stderr file per process and call: ctest runs the tests of one file in parallel processes.

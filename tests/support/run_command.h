@@ -18,6 +18,26 @@ struct CommandResult {
 //! Runs `deorbit ARGS` through the shell (ARGS is shell text: quote names with spaces).
 CommandResult run_deorbit(const std::string& args);
 
+//! The cache folder of `deorbit data` that every command run by this test process sees (DEORBIT_CACHE_DIR, set
+//! when the process starts, before any test): private to the process and empty, so that data a user downloaded
+//! with `deorbit data update` cannot change a test's figures. DEORBIT_DATA_URL is unset for the same reason.
+const std::string& private_cache_dir();
+
+//! Sets (or with nullptr unsets) an environment variable of this process, and so of the commands it runs, until
+//! the object is destroyed: e.g. a test's own DEORBIT_CACHE_DIR.
+class ScopedEnv {
+ public:
+  ScopedEnv(std::string name, const char* value);
+  ~ScopedEnv();
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  std::string name_;
+  bool had_ = false;
+  std::string old_;
+};
+
 //! The lines of a text, without their newlines.
 std::vector<std::string> lines_of(const std::string& text);
 

@@ -25,6 +25,7 @@
 #include "deorbit/campaign/campaign_runner.h"
 #include "deorbit/campaign/mpi_runner.h"
 #include "deorbit/campaign/run_store.h"
+#include "deorbit/datasets/resolve.h"
 #include "deorbit/frames/geodetic.h"
 #include "deorbit/frames/transforms.h"
 #include "deorbit/io/dispersions_config.h"
@@ -182,7 +183,7 @@ int run_campaign(const CampaignOptions& o) {
 
   if (o.runs < 1) throw InputError("campaign: --runs must be at least 1");
   const ContingencyChoice contingency = parse_contingency(o.contingency);
-  const ScenarioOverrides overrides{.space_weather_file = o.space_weather_file};
+  const ScenarioOverrides overrides{.space_weather_file = o.space_weather_file, .cached_space_weather = true};
   Scenario s = o.scenario_file.empty() ? default_scenario(overrides) : read_scenario(o.scenario_file, overrides);
   if (!o.dispersions_file.empty()) s.dispersions = read_dispersions_file(o.dispersions_file);
   if (o.seed >= 0) s.dispersions.seed = static_cast<std::uint64_t>(o.seed);
@@ -194,7 +195,7 @@ int run_campaign(const CampaignOptions& o) {
   if (s.strategy.impulsive)
     throw InputError(fmt::format("{}: a campaign flies finite burns: set strategy.impulsive to false", s.file));
 
-  EarthOrientation eop = o.eop_file.empty() ? EarthOrientation() : EarthOrientation::read(o.eop_file);
+  EarthOrientation eop = datasets::earth_orientation(o.eop_file);
   const TargetZone zone = make_zone(s.target_zone);
   // The zone the runs are judged against: the scenario's, or a declared hazard area given apart from the aim.
   const TargetZone judged = o.zone_file.empty() ? zone : TargetZone::read_geojson(o.zone_file);
@@ -226,6 +227,8 @@ int run_campaign(const CampaignOptions& o) {
       for (const auto& [lat, lon] : judged.vertices()) judged_by += fmt::format(" ({}, {})", lat, lon);
       // A contingency is part of the campaign (a store of the nominal burn keeps its identity without one).
       if (!contingency.text.empty()) judged_by += "\n# contingency of the final burn: " + contingency.text;
+      // So are the data (the cached files change with `deorbit data update`).
+      judged_by += "\n" + datasets::data_identity(s.space_weather_file, eop.source());
       const CampaignIdentity identity{s.text, s.file, s.dispersions.seed,
                                       dispersions_yaml(s.dispersions) + judged_by + "\n", DEORBIT_VERSION};
       store = std::make_unique<RunStore>(db, identity, o.resume);
@@ -356,8 +359,12 @@ void add_campaign_command(CLI::App& app, CampaignOptions& o, int& exit_code) {
                   "GeoJSON polygon the runs are judged against (e.g. a declared hazard area) instead of the "
                   "scenario's target zone; the nominal plan still aims in the scenario's zone")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--space-weather", o.space_weather_file, "space-weather file for drag")->check(CLI::ExistingFile);
-  cmd->add_option("--eop", o.eop_file, "Earth orientation file [default: none]")->check(CLI::ExistingFile);
+  cmd->add_option("--space-weather", o.space_weather_file,
+                  "space-weather file for drag [default: the scenario's, else the cached one (deorbit data), else "
+                  "embedded]")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--eop", o.eop_file, "Earth orientation file [default: the cached one (deorbit data), else none]")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--population", o.population_file, "population-count grid (ESRI ASCII) [default: embedded GPWv4]")
       ->check(CLI::ExistingFile);
   cmd->add_option("--contingency", o.contingency,

@@ -19,6 +19,7 @@
 #include "deorbit/base/error.h"
 #include "deorbit/base/log.h"
 #include "deorbit/base/text.h"
+#include "deorbit/datasets/resolve.h"
 #include "deorbit/decay/decay_analysis.h"
 #include "deorbit/forces/gravity.h"
 #include "deorbit/forces/gravity_field.h"
@@ -430,11 +431,15 @@ void add_decay_command(CLI::App& app, DecayOptions& o, int& exit_code) {
   auto* tle = cmd->add_option("--tle", o.tle_file, "TLE file with the element sets (history) of the object")->check(CLI::ExistingFile);
   auto* omm = cmd->add_option("--omm", o.omm_file, "CCSDS OMM file: KVN, XML, or CelesTrak JSON/CSV")->check(CLI::ExistingFile);
   tle->excludes(omm);
-  cmd->add_option("--norad", o.norad, "select the object with this catalogue number (NORAD_CAT_ID)");
+  cmd->add_option("--norad", o.norad,
+                  "select the object with this catalogue number (NORAD_CAT_ID); without --tle/--omm: its cached "
+                  "element sets (deorbit data update --norad N)");
   cmd->add_option("--space-weather", o.space_weather_file,
-                  "space-weather file (CelesTrak SW-All.csv or SpaceWeather-All.txt) [default: embedded]")
+                  "space-weather file (CelesTrak SW-All.csv or SpaceWeather-All.txt) [default: the cached one "
+                  "(deorbit data), else embedded]")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--eop", o.eop_file, "Earth orientation file (CelesTrak EOP-All) [default: none]")->check(CLI::ExistingFile);
+  cmd->add_option("--eop", o.eop_file, "Earth orientation file (CelesTrak EOP-All) [default: the cached one, else none]")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--ensemble", o.ensemble, "ensemble members including the nominal run [default: 100; 1 with --lifetime]");
   cmd->add_option("--as-of", o.as_of, "predict with what was known at this ISO 8601 UTC time");
   cmd->add_option("--format", o.format, "output: text, json or rdm (CCSDS 508.1-B-1 KVN)")->capture_default_str();
@@ -458,7 +463,12 @@ void add_decay_command(CLI::App& app, DecayOptions& o, int& exit_code) {
   cmd->add_option("--geojson", o.geojson_file, "write the final ground track and the re-entry point (GeoJSON)");
   cmd->add_flag("--strict", o.strict, "refuse the whole input file at its first bad record (default: skip it, warn)");
   cmd->add_flag("--no-progress", o.no_progress, "no progress bar (it is shown only when stderr is a terminal)");
-  cmd->callback([&o, &exit_code]() { exit_code = run_decay(o); });
+  cmd->callback([&o, &exit_code]() {
+    // Files not given: the cached ones of `deorbit data update` (datasets/resolve.h), else the embedded defaults.
+    o.omm_file = datasets::element_sets_file(o.tle_file, o.omm_file, o.norad);
+    datasets::take_cached_files(o.space_weather_file, o.eop_file);
+    exit_code = run_decay(o);
+  });
 }
 
 }  // namespace deorbit::app

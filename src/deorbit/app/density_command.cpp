@@ -16,6 +16,7 @@
 #include "deorbit/base/error.h"
 #include "deorbit/base/log.h"
 #include "deorbit/base/text.h"
+#include "deorbit/datasets/resolve.h"
 #include "deorbit/frames/solar_system.h"
 #include "deorbit/frames/transforms.h"
 #include "deorbit/time/earth_orientation.h"
@@ -62,14 +63,14 @@ int run_density(const DensityOptions& o, std::ostream& out) {
   AtmosphereInput in;
   in.epoch = t;
   in.place = {o.lat_deg * constants::deg, lon * constants::deg, o.alt_km * 1000.0};
-  EarthOrientation eop = o.eop_file.empty() ? EarthOrientation() : EarthOrientation::read(o.eop_file);
-  in.local_solar_time = solar_time(t, in.place.longitude, o.eop_file.empty() ? EarthOrientation::none() : eop);
+  const EarthOrientation eop = datasets::earth_orientation(o.eop_file);
+  in.local_solar_time = solar_time(t, in.place.longitude, eop.empty() ? EarthOrientation::none() : eop);
 
   json weather_source = nullptr;
   if (dynamic) {
     SpaceWeather weather;
     if (given == 3) weather = SpaceWeather::constant({o.f107, o.f107a, o.ap, {o.ap, o.ap, o.ap, o.ap, o.ap, o.ap, o.ap}});
-    else if (!o.space_weather_file.empty()) weather = SpaceWeather::read(o.space_weather_file);
+    else if (auto file = datasets::space_weather_file(o.space_weather_file); !file.empty()) weather = SpaceWeather::read(file);
     else weather = SpaceWeather::embedded();  // warns once that it does
     in.weather = weather.at(t);
     weather_source = weather.source();
@@ -124,7 +125,8 @@ void add_density_command(CLI::App& app, DensityOptions& o, int& exit_code) {
       "Activity (nrlmsise00 only), in the model's conventions: observed F10.7 of the previous UTC day [sfu], its\n"
       "81-day centred mean [sfu], and the daily Ap (or, with --ap-history, the 3-hourly ap history). Either give\n"
       "constant values with all three of --f107, --f107a and --ap, or read a CelesTrak file (SW-All.csv or\n"
-      "SpaceWeather-All.txt) with --space-weather. With neither, the embedded table (a CelesTrak extract with\n"
+      "SpaceWeather-All.txt) with --space-weather. With neither, the cached SW-All.csv of `deorbit data update`\n"
+      "(stderr says which file and its age), else the embedded table (a CelesTrak extract with\n"
       "predictions to 2041) is used, and a warning says so.\n\n"
       "Output keys: model, epoch_utc, latitude_deg, longitude_deg, altitude_km, local_solar_time_h [h], f107,\n"
       "f107a, ap, ap_history (the NRLMSISE-00 7-element ap array), space_weather (where they came from),\n"
@@ -148,10 +150,13 @@ void add_density_command(CLI::App& app, DensityOptions& o, int& exit_code) {
   f107a->needs(f107)->needs(ap);
   ap->needs(f107)->needs(f107a);
   auto* sw = cmd->add_option("--space-weather", o.space_weather_file,
-                             "CelesTrak space-weather file (SW-All.csv or SpaceWeather-All.txt)")
+                             "CelesTrak space-weather file (SW-All.csv or SpaceWeather-All.txt) [default: the "
+                             "cached one (deorbit data), else embedded]")
                  ->check(CLI::ExistingFile);
   sw->excludes(f107)->excludes(f107a)->excludes(ap);
-  cmd->add_option("--eop", o.eop_file, "Earth orientation file (CelesTrak EOP-All.txt or .csv) for UT1 and polar motion")
+  cmd->add_option("--eop", o.eop_file,
+                  "Earth orientation file (CelesTrak EOP-All.txt or .csv) for UT1 and polar motion [default: the "
+                  "cached one (deorbit data), else none]")
       ->check(CLI::ExistingFile);
   cmd->add_flag("--ap-history", o.ap_history,
                 "nrlmsise00: use the 3-hourly ap history (switch 9 = -1) instead of the daily Ap");

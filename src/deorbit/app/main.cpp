@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "deorbit/app/campaign_command.h"
+#include "deorbit/app/data_command.h"
 #include "deorbit/app/decay_command.h"
 #include "deorbit/app/demise_command.h"
 #include "deorbit/app/density_command.h"
@@ -33,6 +34,8 @@ int main(int argc, char** argv) {
   deorbit::app::add_density_command(app, density, exit_code);
   deorbit::app::CampaignOptions campaign;
   deorbit::app::add_campaign_command(app, campaign, exit_code);
+  deorbit::app::DataOptions data;
+  deorbit::app::add_data_command(app, data, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -17,6 +17,7 @@
 #include "deorbit/app/plan_outputs.h"
 #include "deorbit/base/constants.h"
 #include "deorbit/base/error.h"
+#include "deorbit/datasets/resolve.h"
 #include "deorbit/frames/geodetic.h"
 #include "deorbit/frames/transforms.h"
 #include "deorbit/io/scenario.h"
@@ -116,13 +117,13 @@ DeorbitPlan plan_scenario(const Scenario& s, const StateVector& start, const Ear
 
 int run_plan(const PlanOptions& o) {
   const auto t_begin = std::chrono::steady_clock::now();
-  const ScenarioOverrides overrides{.space_weather_file = o.space_weather_file};
+  const ScenarioOverrides overrides{.space_weather_file = o.space_weather_file, .cached_space_weather = true};
   Scenario s = o.scenario_file.empty() ? default_scenario(overrides) : read_scenario(o.scenario_file, overrides);
   if (o.explain) {
     std::cout << explain_scenario(s);
     return 0;
   }
-  EarthOrientation eop = o.eop_file.empty() ? EarthOrientation() : EarthOrientation::read(o.eop_file);
+  EarthOrientation eop = datasets::earth_orientation(o.eop_file);
   const TargetZone zone = make_zone(s.target_zone);
   const StateVector start = initial_state(s, eop);
   FrameTransformer frames(eop);
@@ -195,10 +196,11 @@ void add_plan_command(CLI::App& app, PlanOptions& o, int& exit_code) {
                 "skip the final burn's contingencies (premature cut-off, one engine out, missed burn)");
   cmd->add_option("--space-weather", o.space_weather_file,
                   "space-weather file for drag (CelesTrak SW-All.csv or SpaceWeather-All.txt) [default: the "
-                  "scenario's, else the embedded table]")
+                  "scenario's, else the cached one (deorbit data), else the embedded table]")
       ->check(CLI::ExistingFile);
   cmd->add_option("--eop", o.eop_file,
-                  "Earth orientation file (CelesTrak EOP-All.txt or .csv) [default: none: UT1 = UTC, no polar motion]")
+                  "Earth orientation file (CelesTrak EOP-All.txt or .csv) [default: the cached one (deorbit data), "
+                  "else none: UT1 = UTC, no polar motion]")
       ->check(CLI::ExistingFile);
   cmd->add_option("--population", o.population_file,
                   "population-count grid (ESRI ASCII, e.g. GPWv4 Population Count) for the casualty risk [default: the "

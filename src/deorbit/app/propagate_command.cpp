@@ -16,6 +16,7 @@
 #include "deorbit/base/error.h"
 #include "deorbit/base/log.h"
 #include "deorbit/base/text.h"
+#include "deorbit/datasets/resolve.h"
 #include "deorbit/frames/transforms.h"
 #include "deorbit/io/ephemeris_writer.h"
 #include "deorbit/orbit/omm.h"
@@ -117,7 +118,7 @@ int run_propagate(const PropagateOptions& o) {
   std::optional<Epoch> from;
   if (!o.from.empty()) from = Epoch::from_iso(o.from);
   Source src = load_source(o, from);
-  EarthOrientation eop = o.eop_file.empty() ? EarthOrientation() : EarthOrientation::read(o.eop_file);
+  EarthOrientation eop = datasets::earth_orientation(o.eop_file);
   FrameTransformer frames(eop);
 
   std::optional<Sgp4> sgp4;
@@ -143,7 +144,8 @@ int run_propagate(const PropagateOptions& o) {
   std::vector<StateVector> states;
   int exit_code = 0;
   if (o.numerical) {
-    NumericalRun run = run_numerical(src.orbit, start, stop, o.step, o.forces_file, o.space_weather_file, eop);
+    NumericalRun run = run_numerical(src.orbit, start, stop, o.step, o.forces_file,
+                                     datasets::space_weather_file(o.space_weather_file), eop);
     for (const auto& s : run.states) states.push_back(frames.transform(s, *frame));
     if (!run.ended_early.empty()) {
       warn(fmt::format("{}: {}; the ephemeris ends there", src.object.name, run.ended_early));
@@ -237,7 +239,7 @@ void add_propagate_command(CLI::App& app, PropagateOptions& o, int& exit_code) {
   cmd->add_option("-o,--output", o.output, "output file, written whole or not at all [default: stdout]");
   cmd->add_option("--eop", o.eop_file,
                   "Earth orientation file (CelesTrak EOP-All.txt or .csv) for UT1 and polar motion "
-                  "[default: none: UT1 = UTC, no polar motion]")
+                  "[default: the cached one (deorbit data), else none: UT1 = UTC, no polar motion]")
       ->check(CLI::ExistingFile);
   cmd->add_flag("--strict", o.strict, "refuse the whole input file at its first bad record (default: skip it, warn)");
   auto* numerical = cmd->add_flag("--numerical", o.numerical,
@@ -247,7 +249,8 @@ void add_propagate_command(CLI::App& app, PropagateOptions& o, int& exit_code) {
       ->check(CLI::ExistingFile)
       ->needs(numerical);
   cmd->add_option("--space-weather", o.space_weather_file,
-                  "space-weather file for drag (CelesTrak SW-All.csv or SpaceWeather-All.txt) [default: embedded]")
+                  "space-weather file for drag (CelesTrak SW-All.csv or SpaceWeather-All.txt) [default: the cached "
+                  "one (deorbit data), else embedded]")
       ->check(CLI::ExistingFile)
       ->needs(numerical);
   cmd->callback([&o, &exit_code, cmd]() {

@@ -46,9 +46,7 @@ DecayAnalysis analyse_decay(const DecayRequest& request, const EarthOrientation&
   if (request.spacecraft) {
     out.spacecraft = *request.spacecraft;
   } else {
-    out.spacecraft.mass = 1.0;
-    out.spacecraft.drag_coefficient = 1.0;
-    out.spacecraft.drag_area = ballistic_coefficient_from_bstar(out.elements.bstar);
+    out.spacecraft = spacecraft_from_bstar(out.elements.bstar);
   }
 
   Sgp4State s = Sgp4(out.elements).at(out.elements.epoch);

@@ -43,6 +43,14 @@ double lunisolar_perigee_drift(const MeanElements& elements, double span) {
   return a * e_rate * span;
 }
 
+Spacecraft spacecraft_from_bstar(double bstar) {
+  Spacecraft c;
+  c.mass = 1.0;
+  c.drag_coefficient = 1.0;
+  c.drag_area = ballistic_coefficient_from_bstar(bstar);
+  return c;
+}
+
 NumericalPropagatorSettings decay_propagator_settings(const DecayModel& model, const Spacecraft& craft,
                                                       std::shared_ptr<const SpaceWeather> weather,
                                                       double density_scale) {

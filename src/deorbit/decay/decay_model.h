@@ -41,6 +41,10 @@ inline constexpr double kLunisolarDriftThreshold = 1e3;
 //! [m^2/kg] Cd A / m from an element set's B* (its magnitude; a tiny or zero B* gives 0.01 m^2/kg, a typical value).
 [[nodiscard]] double ballistic_coefficient_from_bstar(double bstar);
 
+//! The a-priori object of an element set: 1 kg, Cd 1 and a drag area equal to ballistic_coefficient_from_bstar
+//! (only the product Cd A / m matters to drag).
+[[nodiscard]] Spacecraft spacecraft_from_bstar(double bstar);
+
 //! Propagator settings: EGM96 gravity to gravity_degree and NRLMSISE-00 drag (ap history on) with the table and
 //! the density scale factor, the Sun and the Moon if model.sun_and_moon, the spacecraft given (its Cd A / m is what
 //! drag sees), the floor at reentry_altitude.

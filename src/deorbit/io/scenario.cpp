@@ -11,6 +11,7 @@
 #include "deorbit/base/constants.h"
 #include "deorbit/base/embedded_data.h"
 #include "deorbit/base/error.h"
+#include "deorbit/datasets/resolve.h"
 #include "deorbit/frames/transforms.h"
 #include "deorbit/io/force_config.h"
 #include "deorbit/io/object_tree.h"
@@ -327,6 +328,8 @@ Scenario build(const YamlMap& y, const std::string& label, const std::string& fo
   s.space_weather_file = y.text_or("space_weather_file", "");
   if (!s.space_weather_file.empty()) s.space_weather_file = resolve(folder, s.space_weather_file);
   if (!overrides.space_weather_file.empty()) s.space_weather_file = overrides.space_weather_file;
+  if (s.space_weather_file.empty() && overrides.cached_space_weather)
+    s.space_weather_file = datasets::space_weather_file("");
   std::shared_ptr<const SpaceWeather> weather =
       s.space_weather_file.empty() ? std::make_shared<const SpaceWeather>(SpaceWeather::embedded())
                                    : std::make_shared<const SpaceWeather>(SpaceWeather::read(s.space_weather_file));
@@ -524,7 +527,7 @@ std::string explain_scenario(const Scenario& s) {
   std::istringstream forces(s.forces_yaml);
   for (std::string line; std::getline(forces, line);)
     if (!line.empty()) add("  " + line);
-  if (s.space_weather_file.empty()) add("# space_weather_file: (none: the embedded CelesTrak table)");
+  if (s.space_weather_file.empty()) add("# space_weather_file: (none: the embedded CelesTrak table; none cached)");
   else add(fmt::format("space_weather_file: \"{}\"", s.space_weather_file));
   add("descent:");
   add(fmt::format("  position_tolerance_m: {}", num(s.descent_position_tolerance)));

@@ -112,6 +112,9 @@ struct Scenario {
 //! only one read, and the embedded table is neither loaded nor warned about).
 struct ScenarioOverrides {
   std::string space_weather_file;  //!< replaces the scenario's space_weather_file when not empty
+  //! when neither names a file: the cached SW-All.csv of `deorbit data update` if there is one (announced on
+  //! stderr; datasets/resolve.h), else the embedded table
+  bool cached_space_weather = false;
 };
 
 //! Reads a scenario file. Throws InputError naming file, line, column and key.
