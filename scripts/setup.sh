@@ -10,7 +10,7 @@ PACKAGES=(
   libsqlite3-dev librandom123-dev libopenmpi-dev openmpi-bin
   libplplot-dev plplot-driver-cairo
   libcurl4-openssl-dev libssl-dev libcpp-httplib-dev
-  pybind11-dev python3-pybind11 python3-numpy python3-pytest python3-sgp4 python3-matplotlib python3-yaml mypy
+  python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pytest python3-sgp4 python3-matplotlib python3-yaml mypy
   clang libclang-rt-14-dev
 )
 
