@@ -58,6 +58,40 @@ TEST(SelfFit, ScaleFollowsTheDragTheElementSetEncodes) {
   EXPECT_GT(k, 1.5);
 }
 
+// CZ-5B Y1's last element set, two hours before its re-entry: its own SGP4 gives out within the day, so the
+// self-fit runs on half the time it lasts; an element set with a hundred times its B* gives out within two orbits,
+// and the fit falls back to the B* prior and says why, as it does when the self-fit's runs fail.
+TEST(SelfFit, ShortensItsSpanWhereSgp4GivesOutAndFallsBackToThePrior) {
+  const MeanElements last = read_tle_file(testing::test_data("reentries/45601_cz-5b-y1_rb.tle")).records.back();
+  const double period = constants::two_pi / last.mean_motion;
+  const DragFit fit = fit_drag(std::vector<MeanElements>{last}, DecayModel{}, spacecraft_from_bstar(last.bstar),
+                               weather_known_at(last.epoch), EarthOrientation::none());
+  EXPECT_TRUE(fit.self_fit);
+  EXPECT_LT(fit.self_fit_span, 86400.0);
+  EXPECT_GE(fit.self_fit_span, 2 * period);
+  EXPECT_TRUE(fit.self_fit_note.empty());
+
+  MeanElements hopeless = last;
+  hopeless.bstar *= 100;
+  const DragFit prior = fit_drag(std::vector<MeanElements>{hopeless}, DecayModel{},
+                                 spacecraft_from_bstar(hopeless.bstar), weather_known_at(last.epoch),
+                                 EarthOrientation::none());
+  EXPECT_FALSE(prior.self_fit);
+  EXPECT_TRUE(prior.weak);
+  EXPECT_EQ(prior.window_basis, WindowBasis::Prior);
+  EXPECT_NE(prior.self_fit_note.find("too little for a self-fit"), std::string::npos) << prior.self_fit_note;
+
+  // A self-fit whose trial runs fail (a tolerance below the double's resolution) also falls back, with the reason;
+  // the prediction's own run then meets the same failure and reports it.
+  DecayModel impossible;
+  impossible.position_tolerance = 1e-9;
+  const DragFit failed = fit_drag(std::vector<MeanElements>{last}, impossible, spacecraft_from_bstar(last.bstar),
+                                  weather_known_at(last.epoch), EarthOrientation::none());
+  EXPECT_TRUE(failed.weak);
+  EXPECT_NE(failed.self_fit_note.find("the self-fit failed (drag fit: the numerical run"), std::string::npos)
+      << failed.self_fit_note;
+}
+
 // The estimate of lunisolar_perigee_drift against the perigee the Sun and Moon actually move: the Ariane 42P stage
 // (143 x 15,096 km) flown 120 days without drag, with and without them; the difference of the osculating perigee
 // heights (the J2 terms cancel) stays below the estimate and is of its order (0.55 of it).

@@ -152,6 +152,8 @@ nlohmann::json to_json(const DecayAnalysis& a, const DecayRequest& r) {
               {"ballistic_coefficient_m2_per_kg", cda_m * a.fit.density_scale},
               {"weak", a.fit.weak},
               {"self_fit", a.fit.self_fit},
+              {"self_fit_span_h", a.fit.self_fit_span / 3600.0},
+              {"self_fit_note", a.fit.self_fit_note.empty() ? json() : json(a.fit.self_fit_note)},
               {"element_sets", a.fit.element_sets},
               {"spread_points", a.fit.spread_points},
               {"spread_basis", std::string(to_string(a.fit.window_basis))},
@@ -193,10 +195,13 @@ void write_text(std::ostream& out, const DecayAnalysis& a, const DecayRequest& r
                      a.fit.density_scale, spread,
                      a.spacecraft.drag_coefficient * a.spacecraft.drag_area / a.spacecraft.mass * a.fit.density_scale,
                      a.fit.element_sets, a.fit.rms_residual, a.fit.sma_decay / 1e3,
-                     a.fit.weak ? (r.spacecraft ? " (WEAK: one element set, no fit: the given mass, area and Cd)"
-                                              : " (WEAK: one element set, no fit: Cd A/m from B*)")
-                     : a.fit.self_fit ? " (one element set: fitted to its own SGP4 decay over the day after it)"
-                                      : "");
+                     a.fit.weak ? fmt::format(" (WEAK: one element set, no fit{}: {})",
+                                              a.fit.self_fit_note.empty() ? "" : ": " + a.fit.self_fit_note,
+                                              r.spacecraft ? "the given mass, area and Cd" : "Cd A/m from B*")
+                     : a.fit.self_fit ? fmt::format(" (one element set: fitted to its own SGP4 decay over the {:.1f} h "
+                                                    "after it)",
+                                                    a.fit.self_fit_span / 3600.0)
+                                      : std::string());
   out << fmt::format("Space weather     {}\n", a.weather->source());
   out << fmt::format("Forces            EGM96 {}x{}, NRLMSISE-00 drag{} (lunisolar perigee drift up to {:.1f} km in {:.0f} "
                      "days{})\n",

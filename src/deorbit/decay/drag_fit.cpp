@@ -40,9 +40,24 @@ std::string_view to_string(WindowBasis basis) {
   return "?";
 }
 
-DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model, const Spacecraft& craft,
-                 const std::shared_ptr<const SpaceWeather>& weather, const EarthOrientation& eop,
-                 const DragFitSettings& settings) {
+namespace {
+
+// [s] The part of the self-fit span over which the element set's own SGP4 still runs, halved so that the fitted
+// model (which decays the same way) is not brought down inside it: an element set whose SGP4 gives out within the
+// day is one of an object with hours left.
+double usable_self_fit_span(const MeanElements& e, double span) {
+  const Sgp4 sgp4(e);
+  constexpr int kProbes = 48;
+  for (int j = 1; j <= kProbes; ++j) {
+    const double t = span * j / kProbes;
+    if (!sgp4.at(e.epoch + t).ok()) return 0.5 * span * (j - 1) / kProbes;
+  }
+  return span;
+}
+
+DragFit fit_on_points(std::span<const MeanElements> history, const DecayModel& model, const Spacecraft& craft,
+                      const std::shared_ptr<const SpaceWeather>& weather, const EarthOrientation& eop,
+                      const DragFitSettings& settings, bool& self_fit_attempted) {
   if (history.empty()) throw InputError("drag fit: no element set");
   const MeanElements& last = history.back();
   DragFit fit;
@@ -66,9 +81,18 @@ DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model,
   std::vector<Point> points;
   for (std::size_t i = 0; i < sets.size(); ++i) points.push_back({i, sets[i]->epoch});
   if (sets.size() < 2 && settings.self_fit_span > 0) {
-    const int k = std::max(2, settings.self_fit_points);
-    for (int j = 1; j <= k; ++j) points.push_back({0, sets[0]->epoch + settings.self_fit_span * j / k});
-    fit.self_fit = true;
+    // At least two orbits, or the fit would see the orbit's shape rather than its decay.
+    const double span = usable_self_fit_span(*sets[0], settings.self_fit_span);
+    fit.self_fit_span = span;
+    if (span >= 2 * period) {
+      const int k = std::max(2, settings.self_fit_points);
+      for (int j = 1; j <= k; ++j) points.push_back({0, sets[0]->epoch + span * j / k});
+      fit.self_fit = true;
+      self_fit_attempted = true;
+    } else {
+      fit.self_fit_note = fmt::format("its SGP4 gives out {:.1f} h after its epoch: too little for a self-fit",
+                                      2 * span / 3600.0);
+    }
   }
   if (points.size() < 2) {
     fit.weak = true;
@@ -244,6 +268,26 @@ DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model,
     fit.window_basis = WindowBasis::ModelOnly;
   }
   return fit;
+}
+
+}  // namespace
+
+DragFit fit_drag(std::span<const MeanElements> history, const DecayModel& model, const Spacecraft& craft,
+                 const std::shared_ptr<const SpaceWeather>& weather, const EarthOrientation& eop,
+                 const DragFitSettings& settings) {
+  bool self_fit_attempted = false;
+  try {
+    return fit_on_points(history, model, craft, weather, eop, settings, self_fit_attempted);
+  } catch (const InputError& e) {
+    // A history that cannot be fitted is the user's to know; a self-fit that fails (an element set that SGP4 and
+    // the model cannot agree on within its day) falls back to the prior and says why.
+    if (!self_fit_attempted) throw;
+    DragFitSettings prior = settings;
+    prior.self_fit_span = 0;
+    DragFit fit = fit_on_points(history, model, craft, weather, eop, prior, self_fit_attempted);
+    fit.self_fit_note = fmt::format("the self-fit failed ({})", e.what());
+    return fit;
+  }
 }
 
 }  // namespace deorbit

@@ -65,6 +65,8 @@ struct DragFit {
   double log_scale_sigma = 0;
   bool weak = false;           //!< true when one element set only and no self-fit (k = 1 on the prior)
   bool self_fit = false;       //!< one element set, fitted to its own SGP4 decay (DragFitSettings::self_fit_span)
+  double self_fit_span = 0;    //!< [s] span of the self-fit: the settings', or shorter where SGP4 gives out sooner
+  std::string self_fit_note;   //!< why one element set got no self-fit (empty: it got one, or it was not asked)
   int element_sets = 0;        //!< [-] number of element sets in the fit span
   int spread_points = 0;       //!< [-] element sets counted in the spread (DragFitPoint::in_spread)
   WindowBasis window_basis = WindowBasis::FitSpread;
@@ -75,7 +77,9 @@ struct DragFit {
 };
 
 //! Fits k on the element sets of `history` (one object, chronological; the last is the prediction epoch) within
-//! settings.span before the last. Throws InputError if SGP4 fails on an element set of the span, if a trial run of
+//! settings.span before the last. One element set is fitted to its own SGP4 over settings.self_fit_span (shortened
+//! to half the time its SGP4 runs, if that is shorter); with less than two orbits of that, or if the self-fit
+//! fails, the B* prior is used and self_fit_note says why. Throws InputError if SGP4 fails on an element set of the span, if a trial run of
 //! the numerical model fails (integration error, step limit: the message names the scale factor, the span, the
 //! status and the integrator's reason; only a run that reaches the re-entry altitude counts as decayed), if no
 //! scale factor in [1e-3, 1e3] reproduces the decay, or if the fitted model decays inside the span.
