@@ -206,7 +206,7 @@ void write_text(std::ostream& out, const DecayAnalysis& a, const DecayRequest& r
   out << fmt::format("Forces            EGM96 {}x{}, NRLMSISE-00 drag{} (lunisolar perigee drift up to {:.1f} km in {:.0f} "
                      "days{})\n",
                      a.model.gravity_degree, a.model.gravity_degree, a.model.sun_and_moon ? ", Sun and Moon" : "",
-                     a.lunisolar_drift / 1e3, r.horizon / kDay,
+                     a.lunisolar_drift / 1e3, (a.horizon - e.epoch) / kDay,
                      r.sun_and_moon ? ": as asked"
                                     : fmt::format(": {} {:.0f} km", a.model.sun_and_moon ? "above" : "below",
                                                   kLunisolarDriftThreshold / 1e3));
