@@ -171,12 +171,13 @@ TEST(DecayCli, LifetimeModeWritesHistoryPlotAndGroundTrack) {
   EXPECT_NEAR(geo["features"][1]["geometry"]["coordinates"][1].get<double>(), j["reentry_lat_deg"].get<double>(), 1e-6);
 }
 
-// One element set of an eccentric object (the PAM-D stage of decay-single, 156 x 2,787 km, 65.6 days left): fitted
-// to its own SGP4 decay, flown with the Sun and Moon, and each output says so; past a short horizon and its limit,
-// "no re-entry before" is a result (exit 0) in every format.
-TEST(DecayCli, OneEccentricElementSetSaysItsFitItsForcesAndItsHorizon) {
-  const std::string args = "decay --tle " + deorbit::testing::test_data("decay-single/tles.tle").string() +
-                           " --norad 29487 --space-weather " + sw() + " --as-of 2013-10-23T00:00:00Z --no-progress";
+// One element set of a GTO stage (Ariane 42P of decay-single, 143 x 15,096 km, 139 days left), flown only 10 days
+// with a 20-day limit: fitted to its own SGP4 decay, flown with the Sun and Moon (3.4 km over 10 days), and "no
+// re-entry before" the limit is a result (exit 0) in every format. OE (2.4 days left) gives a window.
+TEST(DecayCli, OneElementSetSaysItsFitItsForcesItsHorizonAndItsWindowWidth) {
+  const std::string tles = deorbit::testing::test_data("decay-single/tles.tle").string();
+  const std::string args = "decay --tle " + tles + " --norad 25881 --space-weather " + sw() +
+                           " --as-of 2013-10-23T00:00:00Z --no-progress --horizon-days 10 --horizon-limit-days 20";
   CommandResult r = run_deorbit(args + " --ensemble 3 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
@@ -184,20 +185,14 @@ TEST(DecayCli, OneEccentricElementSetSaysItsFitItsForcesAndItsHorizon) {
   EXPECT_EQ(j["fit"]["spread_basis"], "self-fit");
   EXPECT_TRUE(j["model"]["sun_and_moon"].get<bool>());
   EXPECT_GT(j["model"]["lunisolar_perigee_drift_km"].get<double>(), 1.0);
-  EXPECT_TRUE(j["reentered"].get<bool>());
-  EXPECT_FALSE(j["horizon_extended"].get<bool>());
-  EXPECT_TRUE(j["no_reentry_before"].is_null());
+  EXPECT_FALSE(j["reentered"].get<bool>());
+  EXPECT_TRUE(j["horizon_extended"].get<bool>());
+  EXPECT_EQ(j["no_reentry_before"].get<std::string>().substr(0, 10), "2013-11-11");
+  EXPECT_TRUE(j["window_start"].is_null());
+  EXPECT_TRUE(j["window_width_of_remaining"].is_null());
 
-  const std::string out = deorbit::testing::write_temp_file("decay_pam_short.rdm", "");
-  ASSERT_TRUE(j["window_start"].is_string());
-  const double width = (deorbit::Epoch::from_iso(j["window_end"].get<std::string>()) -
-                        deorbit::Epoch::from_iso(j["window_start"].get<std::string>())) /
-                       86400.0;
-  // The epochs in the JSON are rounded to the second.
-  EXPECT_NEAR(j["window_width_of_remaining"].get<double>(), width / j["remaining_days"].get<double>(), 1e-5);
-  EXPECT_EQ(j["window_basis"], "self-fit");
-
-  r = run_deorbit(args + " --ensemble 4 --horizon-days 10 --horizon-limit-days 20 --sun-moon on --format rdm -o " + out);
+  const std::string out = deorbit::testing::write_temp_file("decay_gto_short.rdm", "");
+  r = run_deorbit(args + " --ensemble 1 --format rdm -o " + out);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::ifstream rdm_in(out);
   const deorbit::Rdm rdm = deorbit::read_rdm_kvn(rdm_in, out);
@@ -205,16 +200,29 @@ TEST(DecayCli, OneEccentricElementSetSaysItsFitItsForcesAndItsHorizon) {
   EXPECT_FALSE(rdm.nominal_reentry_epoch.has_value());
   EXPECT_NEAR(rdm.orbit_lifetime / 86400.0, 20.0, 0.01);
   EXPECT_EQ(std::count_if(rdm.comments.begin(), rdm.comments.end(),
-                          [](const std::string& c) { return c.rfind("no re-entry before 2013-11-1", 0) == 0; }),
+                          [](const std::string& c) { return c.rfind("no re-entry before 2013-11-11", 0) == 0; }),
             1)
       << ::testing::PrintToString(rdm.comments);
 
-  r = run_deorbit(args + " --ensemble 1 --horizon-days 10 --horizon-limit-days 20 --sun-moon off");
+  r = run_deorbit(args + " --ensemble 1 --sun-moon off");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("Re-entry          none before 2013-11-1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Re-entry          none before 2013-11-11"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("(the limit of the extended run)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("NRLMSISE-00 drag (lunisolar perigee drift up to"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(": as asked"), std::string::npos) << r.out;
+
+  r = run_deorbit("decay --tle " + tles + " --norad 30772 --space-weather " + sw() +
+                  " --as-of 2013-10-23T03:00:00Z --no-progress --ensemble 3 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  j = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(j["window_start"].is_string());
+  EXPECT_EQ(j["window_basis"], "self-fit");
+  EXPECT_FALSE(j["model"]["sun_and_moon"].get<bool>());
+  const double width = (deorbit::Epoch::from_iso(j["window_end"].get<std::string>()) -
+                        deorbit::Epoch::from_iso(j["window_start"].get<std::string>())) /
+                       86400.0;
+  // The epochs in the JSON are rounded to the second.
+  EXPECT_NEAR(j["window_width_of_remaining"].get<double>(), width / j["remaining_days"].get<double>(), 1e-4);
 }
 
 TEST(DecayCli, BadInputGivesExitCode1WithAMessage) {
