@@ -167,8 +167,8 @@ def plan(scenario: Union[None, _PathLike, dict[str, Any]] = None, *, output_dir:
          base_dir: Optional[_PathLike] = None) -> dict[str, Any]: ...
 def decay(*, tle: str = "", omm: str = "", norad: Optional[int] = None, space_weather: str = "", eop: str = "",
           ensemble: Optional[int] = None, as_of: str = "", mass: Optional[float] = None, area: Optional[float] = None,
-          cd: Optional[float] = None, threads: int = 1, horizon_days: float = 0.0, lifetime: bool = False,
-          strict: bool = False) -> dict[str, Any]: ...
+          cd: Optional[float] = None, threads: int = 1, horizon_days: float = 0.0, horizon_limit_days: float = 0.0,
+          sun_moon: str = "auto", lifetime: bool = False, strict: bool = False) -> dict[str, Any]: ...
 def demise(objects: Union[_PathLike, dict[str, Any]], *, output_dir: Optional[_PathLike] = None,
            entry_altitude_km: Optional[float] = None, entry_speed_mps: Optional[float] = None,
            flight_path_angle_deg: Optional[float] = None, latitude_deg: Optional[float] = None,

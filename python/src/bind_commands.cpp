@@ -109,7 +109,8 @@ py::dict plan(py::handle scenario, py::handle output_dir, const std::string& spa
 py::object decay(const std::string& tle, const std::string& omm, std::optional<unsigned long> norad,
                  const std::string& space_weather, const std::string& eop, std::optional<int> ensemble,
                  const std::string& as_of, std::optional<double> mass, std::optional<double> area,
-                 std::optional<double> cd, int threads, double horizon_days, bool lifetime, bool strict) {
+                 std::optional<double> cd, int threads, double horizon_days, double horizon_limit_days,
+                 const std::string& sun_moon, bool lifetime, bool strict) {
   const ScratchFolder scratch;
   app::DecayOptions o;
   o.tle_file = tle;
@@ -124,6 +125,8 @@ py::object decay(const std::string& tle, const std::string& omm, std::optional<u
   o.mass = mass, o.area = area, o.cd = cd;
   o.threads = threads;
   o.horizon_days = horizon_days;
+  o.horizon_limit_days = horizon_limit_days;
+  o.sun_moon = sun_moon;
   o.lifetime = lifetime;
   o.strict = strict;
   o.no_progress = true;
@@ -218,7 +221,8 @@ void bind_commands(py::module_& m) {
   m.def("decay", &decay, py::kw_only(), py::arg("tle") = "", py::arg("omm") = "", py::arg("norad") = py::none(),
         py::arg("space_weather") = "", py::arg("eop") = "", py::arg("ensemble") = py::none(), py::arg("as_of") = "",
         py::arg("mass") = py::none(), py::arg("area") = py::none(), py::arg("cd") = py::none(),
-        py::arg("threads") = 1, py::arg("horizon_days") = 0.0, py::arg("lifetime") = false, py::arg("strict") = false,
+        py::arg("threads") = 1, py::arg("horizon_days") = 0.0, py::arg("horizon_limit_days") = 0.0,
+        py::arg("sun_moon") = "auto", py::arg("lifetime") = false, py::arg("strict") = false,
         "`deorbit decay --format json`: the re-entry prediction of one object (tle or omm file, norad to pick one; "
         "none = the embedded ISS) as a dict (keys in docs/decay.md). Releases the GIL.");
   m.def("demise", &demise, py::arg("objects"), py::kw_only(), py::arg("output_dir") = py::none(),

@@ -64,6 +64,17 @@ def test_decay_is_the_programs():
     assert without_timing(deorbit.decay(**args)) == without_timing(cli)
 
 
+def test_decay_takes_the_horizon_limit_and_the_force_choice():
+    """OE of decay-single, 2.4 days left: a one-day horizon, a 1.5-day limit, the Sun and Moon asked for."""
+    r = deorbit.decay(tle=data("decay-single/tles.tle"), norad=30772,
+                      space_weather=data("spaceweather/SW-All_2025-03-23.csv"), as_of="2013-10-23T03:00:00Z",
+                      ensemble=1, horizon_days=1, horizon_limit_days=1.5, sun_moon="on")
+    assert r["model"]["sun_and_moon"] and r["horizon_extended"] and not r["reentered"]
+    assert r["no_reentry_before"].startswith("2013-10-24")
+    with pytest.raises(deorbit.InputError, match="--sun-moon"):
+        deorbit.decay(sun_moon="maybe")
+
+
 def test_demise_is_the_programs(tmp_path):
     """A fixed population year: without one the command takes today's."""
     objects = source("examples/objects/small-satellite.yaml")
